@@ -1,0 +1,27 @@
+"""The agency a report is about."""
+
+from __future__ import annotations
+
+import attrs
+
+from ..regulation import AGENCY_KINDS, AGENCY_LEVELS
+from ._fields import keyword_field, text_field
+
+__all__ = ["Agency"]
+
+
+@attrs.frozen(kw_only=True)
+class Agency:
+    """The reporting agency.
+
+    *uscc* is its 统一社会信用代码 as printed (checked by the validators, not
+    here); *level* one of the keys of :data:`~govdisclosure.regulation.AGENCY_LEVELS`;
+    *kind* ``government`` or ``department``, which decides the deadline;
+    *parent* the government it belongs to.
+    """
+
+    name: str = text_field(required=True)
+    uscc: str | None = text_field()
+    level: str | None = keyword_field(AGENCY_LEVELS)
+    kind: str | None = keyword_field(AGENCY_KINDS)
+    parent: str | None = text_field()

@@ -1,0 +1,144 @@
+"""Whole reports: one class per template, and the legacy narrative report."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, ClassVar, Union
+
+import attrs
+
+from ..regulation import LEGACY, LEGACY_MEASURES, NARRATIVE, TEMPLATE_2019, TEMPLATE_2021, TemplateVersion
+from ._fields import (
+    KIND,
+    bind,
+    date_field,
+    json_field,
+    keyword_field,
+    nested_field,
+    number_field,
+    offset_field,
+    optional_field,
+    sequence_field,
+    text_field,
+)
+from .agency import Agency
+from .proactive import Proactive2019, Proactive2021
+from .requests import RequestTable2019, RequestTable2021
+from .review import ReviewLitigation
+
+__all__ = [
+    "AnnualReport",
+    "AnnualReport2019",
+    "AnnualReport2021",
+    "Figure",
+    "LegacyReport",
+    "Narrative",
+    "SourceSpan",
+]
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or not 1000 <= value <= 9999:
+        raise ValueError(f"{type(instance).__name__}.year: expected a four-digit year, got {value!r}")
+
+
+def _year_field() -> Any:
+    return attrs.field(validator=_check_year, metadata={KIND: "year"})
+
+
+@bind(NARRATIVE)
+@attrs.frozen(kw_only=True)
+class Narrative:
+    """The free-text sections of a report, each ``None`` when not given."""
+
+    overview: str | None = text_field()
+    proactive: str | None = text_field()
+    requests: str | None = text_field()
+    fees: str | None = text_field()
+    review_litigation: str | None = text_field()
+    problems: str | None = text_field()
+    other: str | None = text_field()
+
+
+@attrs.frozen(kw_only=True)
+class _Report:
+    """What every report has: the year, the agency and when it was published."""
+
+    #: The format this class models.
+    template: ClassVar[TemplateVersion]
+
+
+@attrs.frozen(kw_only=True)
+class AnnualReport2019(_Report):
+    """A report under the 2019 template (国办公开办函〔2019〕60号), for 2019 and 2020."""
+
+    template: ClassVar[TemplateVersion] = TEMPLATE_2019
+
+    year: int = _year_field()
+    agency: Agency = nested_field(Agency, required=True)
+    published: datetime.date | None = date_field()
+    proactive: Proactive2019 = nested_field(Proactive2019)
+    requests: RequestTable2019 = nested_field(RequestTable2019)
+    review_litigation: ReviewLitigation = nested_field(ReviewLitigation)
+    narrative: Narrative | None = optional_field(Narrative)
+    extensions: Mapping[str, Any] | None = json_field()
+
+
+@attrs.frozen(kw_only=True)
+class AnnualReport2021(_Report):
+    """A report under the 2021 template (国办公开办函〔2021〕30号), for 2021 onwards."""
+
+    template: ClassVar[TemplateVersion] = TEMPLATE_2021
+
+    year: int = _year_field()
+    agency: Agency = nested_field(Agency, required=True)
+    published: datetime.date | None = date_field()
+    proactive: Proactive2021 = nested_field(Proactive2021)
+    requests: RequestTable2021 = nested_field(RequestTable2021)
+    review_litigation: ReviewLitigation = nested_field(ReviewLitigation)
+    narrative: Narrative | None = optional_field(Narrative)
+    extensions: Mapping[str, Any] | None = json_field()
+
+
+@attrs.frozen(kw_only=True)
+class SourceSpan:
+    """Where a figure was read: character offsets *start*–*end* into the text, and that text."""
+
+    start: int = offset_field()
+    end: int = offset_field()
+    text: str = text_field(required=True)
+
+    @end.validator
+    def _check_order(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"SourceSpan.end: {value} is before start {self.start}")
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A figure extracted from a legacy report: a measure, its value and unit, and where it was read."""
+
+    measure: str = keyword_field(LEGACY_MEASURES, required=True)
+    value: int | Decimal = number_field()
+    unit: str = text_field(required=True)
+    source: SourceSpan | None = optional_field(SourceSpan)
+
+
+@attrs.frozen(kw_only=True)
+class LegacyReport(_Report):
+    """A pre-2019 narrative report: the figures extracted from it, and its sections."""
+
+    template: ClassVar[TemplateVersion] = LEGACY
+
+    year: int = _year_field()
+    agency: Agency = nested_field(Agency, required=True)
+    published: datetime.date | None = date_field()
+    figures: tuple[Figure, ...] = sequence_field(Figure)
+    narrative: Narrative | None = optional_field(Narrative)
+    extensions: Mapping[str, Any] | None = json_field()
+
+
+#: Any report, whatever its template.
+AnnualReport = Union[AnnualReport2019, AnnualReport2021, LegacyReport]

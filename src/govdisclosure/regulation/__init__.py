@@ -1,0 +1,57 @@
+"""The vocabulary of the Regulation as data, defined once.
+
+Every official label, key and article reference the rest of the package uses
+lives here: Article 20's fifteen items, the headings of tables 二, 三 and 四
+under each template, the request-outcome taxonomy with the articles each
+outcome rests on, the report sections, and the template versions with the
+years they govern.  Nothing here imports from the rest of the package.
+"""
+
+from ._headings import ArticleRef, Heading, zh_numeral
+from .agencies import AGENCY_KINDS, AGENCY_LEVELS
+from .articles import ARTICLE_20, REGULATION_2008, REGULATION_2019, item_label
+from .proactive import PROACTIVE_2019, PROACTIVE_2021
+from .requests import APPLICANTS, BALANCE_NOTE, OUTCOMES_2019, OUTCOMES_2021, REQUEST_ROWS_2019, REQUEST_ROWS_2021
+from .review import REVIEW_LITIGATION
+from .sections import LEGACY_MEASURES, NARRATIVE, SECTIONS_2008, SECTIONS_2019
+from .templates import (
+    LEGACY,
+    TEMPLATE_2019,
+    TEMPLATE_2021,
+    TEMPLATES,
+    Deadline,
+    TemplateVersion,
+    template_for_year,
+)
+
+__all__ = [
+    "AGENCY_KINDS",
+    "AGENCY_LEVELS",
+    "APPLICANTS",
+    "ARTICLE_20",
+    "BALANCE_NOTE",
+    "LEGACY",
+    "LEGACY_MEASURES",
+    "NARRATIVE",
+    "OUTCOMES_2019",
+    "OUTCOMES_2021",
+    "PROACTIVE_2019",
+    "PROACTIVE_2021",
+    "REGULATION_2008",
+    "REGULATION_2019",
+    "REQUEST_ROWS_2019",
+    "REQUEST_ROWS_2021",
+    "REVIEW_LITIGATION",
+    "SECTIONS_2008",
+    "SECTIONS_2019",
+    "TEMPLATES",
+    "TEMPLATE_2019",
+    "TEMPLATE_2021",
+    "ArticleRef",
+    "Deadline",
+    "Heading",
+    "TemplateVersion",
+    "item_label",
+    "template_for_year",
+    "zh_numeral",
+]
