@@ -19,7 +19,7 @@ from .proactive import (
     Proactive2021,
     Procurement2019,
 )
-from .reports import AnnualReport, AnnualReport2019, AnnualReport2021, Figure, LegacyReport, Narrative, SourceSpan
+from .reports import REPORT_CLASSES, SCHEMA, AnnualReport, AnnualReport2019, AnnualReport2021, Figure, LegacyReport, Narrative, SourceSpan
 from .requests import (
     NotProcessed,
     OtherOutcomes,
@@ -34,6 +34,8 @@ from .requests import (
 from .review import ReviewLitigation, ReviewOutcomes
 
 __all__ = [
+    "REPORT_CLASSES",
+    "SCHEMA",
     "Agency",
     "AnnualReport",
     "AnnualReport2019",

@@ -20,8 +20,10 @@ from ..regulation import Heading
 
 __all__ = [
     "CHOICES",
+    "DATE_PATTERN",
     "KIND",
     "MODEL",
+    "MONEY_PATTERN",
     "bind",
     "count_field",
     "date_field",
@@ -41,8 +43,14 @@ __all__ = [
 KIND: Final = "govdisclosure.kind"
 #: The metadata key for the heading whose children's keys a ``keyword`` field accepts.
 CHOICES: Final = "govdisclosure.choices"
-#: The metadata key for the model class of a ``nested`` or ``sequence`` field.
+#: The metadata key for the model class of a ``nested``, ``optional`` or ``sequence`` field.
 MODEL: Final = "govdisclosure.model"
+
+#: How an amount of money is written in the interchange shape: a plain
+#: decimal string in 万元, no sign, exponent, spaces or leading zeros ("5.02").
+MONEY_PATTERN: Final = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
+#: How a date is written in the interchange shape: ISO 8601 calendar date.
+DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _T = TypeVar("_T")
 

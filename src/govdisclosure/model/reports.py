@@ -29,6 +29,8 @@ from .requests import RequestTable2019, RequestTable2021
 from .review import ReviewLitigation
 
 __all__ = [
+    "REPORT_CLASSES",
+    "SCHEMA",
     "AnnualReport",
     "AnnualReport2019",
     "AnnualReport2021",
@@ -37,6 +39,10 @@ __all__ = [
     "Narrative",
     "SourceSpan",
 ]
+
+
+#: The value of ``schema`` in every document of the interchange shape.
+SCHEMA = "govdisclosure/annual-report/1"
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -142,3 +148,8 @@ class LegacyReport(_Report):
 
 #: Any report, whatever its template.
 AnnualReport = Union[AnnualReport2019, AnnualReport2021, LegacyReport]
+
+#: The report class for each value of ``template`` in the interchange shape.
+REPORT_CLASSES: dict[str, type[AnnualReport]] = {
+    cls.template.key: cls for cls in (AnnualReport2019, AnnualReport2021, LegacyReport)
+}
