@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, TypeVar
 
@@ -24,10 +25,12 @@ __all__ = [
     "KIND",
     "MODEL",
     "MONEY_PATTERN",
+    "OMIT_NONE",
     "bind",
     "count_field",
     "date_field",
     "delta_field",
+    "json_problem",
     "json_field",
     "keyword_field",
     "money_field",
@@ -46,6 +49,9 @@ CHOICES: Final = "govdisclosure.choices"
 #: The metadata key for the model class of a ``nested``, ``optional`` or ``sequence`` field.
 MODEL: Final = "govdisclosure.model"
 
+#: The metadata key marking a field the codecs leave out of a document when it is ``None``.
+OMIT_NONE: Final = "govdisclosure.omit_none"
+
 #: How an amount of money is written in the interchange shape: a plain
 #: decimal string in 万元, no sign, exponent, spaces or leading zeros ("5.02").
 MONEY_PATTERN: Final = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
@@ -53,6 +59,8 @@ MONEY_PATTERN: Final = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
 DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 _T = TypeVar("_T")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _owner(instance: object, attribute: attrs.Attribute[Any]) -> str:
@@ -89,6 +97,8 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         return
     if type(value) is not str:
         raise TypeError(f"{_owner(instance, attribute)}: expected a string, got {value!r}")
+    if _SURROGATE.search(value):
+        raise ValueError(f"{_owner(instance, attribute)}: lone surrogate in {value!r}")
     if attribute.default is attrs.NOTHING and not value.strip():
         raise ValueError(f"{_owner(instance, attribute)}: must not be empty")
 
@@ -103,32 +113,43 @@ def _check_json(instance: object, attribute: attrs.Attribute[Any], value: object
         return
     if not isinstance(value, Mapping):
         raise TypeError(f"{_owner(instance, attribute)}: expected a mapping or None, got {type(value).__name__}")
-    problem = _json_problem(value, "")
+    problem = json_problem(value, "")
     if problem:
         raise TypeError(f"{_owner(instance, attribute)}: {problem}")
 
 
-def _json_problem(value: object, pointer: str) -> str | None:
-    """Why *value* is not plain JSON data (None when it is)."""
-    if value is None or type(value) in (str, int, bool):
+def json_problem(value: object, pointer: str) -> str | None:
+    """Why *value* is not plain JSON data the codecs can carry (None when it is).
+
+    Floats are refused (amounts are decimal strings in this shape), and so are
+    strings with lone surrogates, which no UTF-8 document can hold.
+    """
+    if value is None or type(value) in (int, bool):
         return None
+    if type(value) is str:
+        return f"{pointer or '/'}: lone surrogate in a string" if _SURROGATE.search(value) else None
     if type(value) is float:
         return f"{pointer or '/'}: floats are not allowed; use a decimal string"
     if isinstance(value, Mapping):
         for key, item in value.items():
-            if type(key) is not str:
+            if type(key) is not str or _SURROGATE.search(key):
                 return f"{pointer or '/'}: keys must be strings, got {key!r}"
-            problem = _json_problem(item, f"{pointer}/{key}")
+            problem = json_problem(item, f"{pointer}/{_escape(key)}")
             if problem:
                 return problem
         return None
     if isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            problem = _json_problem(item, f"{pointer}/{index}")
+            problem = json_problem(item, f"{pointer}/{index}")
             if problem:
                 return problem
         return None
     return f"{pointer or '/'}: {type(value).__name__} is not JSON data"
+
+
+def _escape(key: str) -> str:
+    """*key* as a JSON Pointer reference token (RFC 6901)."""
+    return key.replace("~", "~0").replace("/", "~1")
 
 
 def count_field() -> Any:
@@ -190,10 +211,14 @@ def number_field() -> Any:
     return attrs.field(validator=_check_number, metadata={KIND: "number"})
 
 
-def optional_field(model: type[Any]) -> Any:
-    """A nested *model* that may be absent altogether (``None``)."""
+def optional_field(model: type[Any], *, omit_none: bool = False) -> Any:
+    """A nested *model* that may be absent altogether (``None``).
+
+    With *omit_none*, documents leave the key out instead of writing null.
+    """
     validator = attrs.validators.optional(attrs.validators.instance_of(model))
-    return attrs.field(default=None, validator=validator, metadata={KIND: "optional", MODEL: model})
+    metadata = {KIND: "optional", MODEL: model, OMIT_NONE: omit_none}
+    return attrs.field(default=None, validator=validator, metadata=metadata)
 
 
 def date_field() -> Any:
@@ -206,7 +231,7 @@ def json_field() -> Any:
 
     It takes no part in the report's hash, so reports stay hashable.
     """
-    return attrs.field(default=None, validator=_check_json, hash=False, metadata={KIND: "json"})
+    return attrs.field(default=None, validator=_check_json, hash=False, metadata={KIND: "json", OMIT_NONE: True})
 
 
 def nested_field(model: type[Any], *, required: bool = False) -> Any:

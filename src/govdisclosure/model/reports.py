@@ -88,7 +88,7 @@ class AnnualReport2019(_Report):
     proactive: Proactive2019 = nested_field(Proactive2019)
     requests: RequestTable2019 = nested_field(RequestTable2019)
     review_litigation: ReviewLitigation = nested_field(ReviewLitigation)
-    narrative: Narrative | None = optional_field(Narrative)
+    narrative: Narrative | None = optional_field(Narrative, omit_none=True)
     extensions: Mapping[str, Any] | None = json_field()
 
 
@@ -104,7 +104,7 @@ class AnnualReport2021(_Report):
     proactive: Proactive2021 = nested_field(Proactive2021)
     requests: RequestTable2021 = nested_field(RequestTable2021)
     review_litigation: ReviewLitigation = nested_field(ReviewLitigation)
-    narrative: Narrative | None = optional_field(Narrative)
+    narrative: Narrative | None = optional_field(Narrative, omit_none=True)
     extensions: Mapping[str, Any] | None = json_field()
 
 
@@ -116,10 +116,9 @@ class SourceSpan:
     end: int = offset_field()
     text: str = text_field(required=True)
 
-    @end.validator
-    def _check_order(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if value < self.start:
-            raise ValueError(f"SourceSpan.end: {value} is before start {self.start}")
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"SourceSpan.end: {self.end} is before start {self.start}")
 
 
 @attrs.frozen(kw_only=True)
@@ -142,7 +141,7 @@ class LegacyReport(_Report):
     agency: Agency = nested_field(Agency, required=True)
     published: datetime.date | None = date_field()
     figures: tuple[Figure, ...] = sequence_field(Figure)
-    narrative: Narrative | None = optional_field(Narrative)
+    narrative: Narrative | None = optional_field(Narrative, omit_none=True)
     extensions: Mapping[str, Any] | None = json_field()
 
 

@@ -1,0 +1,57 @@
+"""govdisclosure: China's government-information-disclosure annual reports as typed data.
+
+Load a report, check it, write it out::
+
+    import govdisclosure as gd
+
+    report = gd.load("report.json")
+    gd.dump(report, "copy.json")
+
+The vocabulary of the Regulation (labels, keys, article references) lives in
+:mod:`govdisclosure.regulation`; the models in :mod:`govdisclosure.model`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._errors import GovDisclosureError, ParseError, Problem
+from .codecs import dump, dumps, load, loads
+from .model import (
+    Agency,
+    AnnualReport,
+    AnnualReport2019,
+    AnnualReport2021,
+    Figure,
+    LegacyReport,
+    Narrative,
+    SourceSpan,
+)
+from .schemas import json_schema
+
+__all__ = [
+    "Agency",
+    "AnnualReport",
+    "AnnualReport2019",
+    "AnnualReport2021",
+    "Figure",
+    "GovDisclosureError",
+    "LegacyReport",
+    "Narrative",
+    "ParseError",
+    "Problem",
+    "SourceSpan",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("govdisclosure")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

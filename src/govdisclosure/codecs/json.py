@@ -1,0 +1,208 @@
+"""Reports as JSON documents in the interchange shape.
+
+Loading checks everything and reports everything: a document that is not a
+valid report raises one :class:`~govdisclosure.ParseError` listing each
+problem at its JSON Pointer.  Dumping is deterministic: keys in the order of
+the models, no floats, UTF-8 with Chinese unescaped, blank cells as ``null``.
+When orjson is installed it does the parsing and printing; the result is the
+same, byte for byte.
+
+The module also offers the cattrs face of the codec, in the shape of cattrs'
+``preconf`` modules: :func:`make_converter` and :func:`configure_converter`.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any, Final
+
+import cattrs
+
+from .._errors import ParseError, Problem
+from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
+from ._problems import collect, report_problems
+from ._structure import structure_fn, unstructure_fn
+
+try:  # pragma: no cover - depends on the environment
+    import orjson as _orjson
+except ImportError:  # pragma: no cover
+    _orjson = None
+
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "configure_converter",
+    "dumps",
+    "from_data",
+    "loads",
+    "make_converter",
+    "to_data",
+]
+
+#: The largest document :func:`loads` reads unless told otherwise (bytes or characters).
+DEFAULT_MAX_SIZE: Final = 16 * 1024 * 1024
+
+_BOM: Final = "\ufeff"
+_STRUCTURE: Final = {key: structure_fn(cls) for key, cls in REPORT_CLASSES.items()}
+_UNSTRUCTURE: Final = {cls: unstructure_fn(cls) for cls in REPORT_CLASSES.values()}
+
+
+def loads(data: str | bytes | bytearray | memoryview, *, max_size: int = DEFAULT_MAX_SIZE) -> AnnualReport:
+    """Read a report from a JSON document.
+
+    *data* is text, or bytes in UTF-8 (a leading byte-order mark is allowed).
+    Documents larger than *max_size* are refused before parsing.
+
+    Raises:
+        ParseError: if *data* is not JSON or not a valid report; its
+            ``problems`` list every problem, located by line and column for
+            syntax errors and by JSON Pointer for the rest.
+    """
+    return from_data(_parse(data, max_size))
+
+
+def from_data(data: Any) -> AnnualReport:
+    """Build a report from plain data, as :func:`json.loads` returns it.
+
+    Raises:
+        ParseError: listing every problem at its JSON Pointer.
+    """
+    if type(data) is dict:
+        template = data.get("template")
+        structure = _STRUCTURE.get(template) if type(template) is str else None
+        if structure is not None and data.get("schema") == SCHEMA:
+            try:
+                report: AnnualReport = structure(data)
+            except Exception:  # noqa: BLE001 - declined: the careful path below says why
+                pass
+            else:
+                return report
+    problems = report_problems(data)
+    if not problems:  # pragma: no cover - the two paths read the same kinds
+        problems = [Problem(pointer="", message="the document was declined for a reason no check names")]
+    raise ParseError(problems)
+
+
+def to_data(report: AnnualReport) -> dict[str, Any]:
+    """The report as plain data in the interchange shape (dicts, lists, str, int, None)."""
+    try:
+        unstructure = _UNSTRUCTURE[type(report)]
+    except KeyError:
+        raise TypeError(f"expected a report, got {type(report).__name__}") from None
+    return unstructure(report)
+
+
+def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:
+    """Write a report as a JSON document.
+
+    The output is deterministic: the same report always gives the same text.
+    *indent* ``None`` gives the compact form with no spaces.
+    """
+    data = to_data(report)
+    if _orjson is not None and indent in (None, 2):
+        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+        try:
+            text: str = _orjson.dumps(data, option=option).decode("utf-8")
+        except TypeError:  # an integer beyond 64 bits: the standard library handles it
+            pass
+        else:
+            return text
+    separators = (",", ": ") if indent is not None else (",", ":")
+    return _json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
+    """Parse JSON text, turning every failure into a located ParseError."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        if len(raw) > max_size:
+            raise _too_large(len(raw), max_size)
+        raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if _orjson is not None:
+            try:
+                return _orjson.loads(raw)
+            except _orjson.JSONDecodeError:
+                pass  # the standard library below gives the exact reason and place
+        text = _decode(raw)
+    elif isinstance(data, str):
+        if len(data) > max_size:
+            raise _too_large(len(data), max_size)
+        text = data.removeprefix(_BOM)
+    else:
+        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+    try:
+        return _json.loads(text)
+    except _json.JSONDecodeError as error:
+        raise ParseError(
+            [Problem(pointer="", message=f"not valid JSON: {error.msg}", line=error.lineno, column=error.colno)]
+        ) from None
+    except RecursionError:
+        raise ParseError([Problem(pointer="", message="not a report: the JSON nests too deeply")]) from None
+    except ValueError as error:  # e.g. an integer with more digits than Python will convert
+        raise ParseError([Problem(pointer="", message=f"not valid JSON: {error}")]) from None
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start} cannot be decoded"
+        raise ParseError([Problem(pointer="", message=message, line=line, column=column)]) from None
+
+
+def _too_large(size: int, max_size: int) -> ParseError:
+    return ParseError([Problem(pointer="", message=f"document of {size} bytes exceeds the limit of {max_size}")])
+
+
+# ------------------------------------------------------------------ cattrs
+
+
+def configure_converter(converter: cattrs.BaseConverter) -> None:
+    """Teach *converter* to structure and unstructure every model class as this codec does.
+
+    Structuring a report class or the :data:`~govdisclosure.AnnualReport`
+    union accepts exactly what :func:`from_data` accepts and raises the same
+    :class:`~govdisclosure.ParseError`.
+    """
+    def is_model(cls: Any) -> bool:
+        return isinstance(cls, type) and getattr(cls, "__module__", "").startswith("govdisclosure.model")
+
+    def structure_factory(cls: type[Any]) -> Any:
+        if cls in REPORT_CLASSES.values():
+            return lambda data, _: _checked(from_data(data), cls)
+        return lambda data, _: _structure_part(cls, data)
+
+    converter.register_structure_hook_factory(is_model, structure_factory)
+    converter.register_unstructure_hook_factory(is_model, lambda cls: unstructure_fn(cls))
+    converter.register_structure_hook(AnnualReport, lambda data, _: from_data(data))
+    converter.register_unstructure_hook(AnnualReport, to_data)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new cattrs converter configured by :func:`configure_converter`."""
+    converter = cattrs.Converter()
+    configure_converter(converter)
+    return converter
+
+
+def _checked(report: AnnualReport, cls: type[Any]) -> Any:
+    if not isinstance(report, cls):
+        problem = Problem(pointer="/template", message=f'expected "{cls.template.key}" for {cls.__name__}')
+        raise ParseError([problem])
+    return report
+
+
+def _structure_part(cls: type[Any], data: Any) -> Any:
+    try:
+        return structure_fn(cls)(data)
+    except Exception:  # noqa: BLE001 - declined: collect says why
+        problems: list[Problem] = []
+        built = collect(cls, data, "", problems)
+        if problems:
+            raise ParseError(problems) from None
+        return built
