@@ -34,12 +34,13 @@ class Problem:
         parts = []
         if self.line is not None:
             parts.append(f"line {self.line}, column {self.column}" if self.column else f"line {self.line}")
-        if self.pointer or not parts:
-            parts.append(self.pointer or "/")
+        if self.pointer:
+            parts.append(self.pointer)
         return " ".join(parts)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        location = self.location
+        return f"{location}: {self.message}" if location else self.message
 
 
 class ParseError(GovDisclosureError, ValueError):

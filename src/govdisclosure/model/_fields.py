@@ -88,7 +88,7 @@ def _check_money(instance: object, attribute: attrs.Attribute[Any], value: objec
         raise TypeError(
             f"{_owner(instance, attribute)}: expected a Decimal amount in 万元 or None, got {value!r}"
         )
-    if not value.is_finite() or value < 0:
+    if not value.is_finite() or value.is_signed():
         raise ValueError(f"{_owner(instance, attribute)}: expected a finite amount ≥ 0, got {value!r}")
 
 
@@ -201,7 +201,7 @@ def offset_field() -> Any:
 def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is int and value >= 0:
         return
-    if isinstance(value, decimal.Decimal) and value.is_finite() and value >= 0:
+    if isinstance(value, decimal.Decimal) and value.is_finite() and not value.is_signed():
         return
     raise ValueError(f"{_owner(instance, attribute)}: expected an integer or Decimal ≥ 0, got {value!r}")
 
