@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ._errors import ParseError
-from .codecs import FORMATS, load
-from .codecs import format_for
+from .codecs import FORMATS, format_for, load
 from .schemas import json_schema
 
 __all__ = ["main"]

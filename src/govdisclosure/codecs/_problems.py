@@ -89,9 +89,11 @@ def collect(
     before = len(problems)
     fields = attrs.fields(cls)
     names = [field.name for field in fields]
-    for key in data:
-        if key not in names and key not in extra_keys:
-            problems.append(Problem(pointer=f"{pointer}/{pointer_token(key)}", message=_unknown(key, names)))
+    problems.extend(
+        Problem(pointer=f"{pointer}/{pointer_token(key)}", message=_unknown(key, names))
+        for key in data
+        if key not in names and key not in extra_keys
+    )
     values = {}
     for field in fields:
         value = data.get(field.name, _MISSING)
@@ -173,7 +175,7 @@ def _date(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[
         except ValueError:
             problems.append(Problem(pointer=pointer, message=f"{describe(value)} is not a calendar date"))
             return None
-    return _fail(problems, pointer, "a date written YYYY-MM-DD, or null", value)
+    return _fail(problems, pointer, "a date written YYYY-MM-DD or null", value)
 
 
 def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:

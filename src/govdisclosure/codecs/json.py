@@ -23,6 +23,7 @@ from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
 from ._problems import collect, report_problems
 from ._structure import structure_fn, unstructure_fn
 
+_orjson: Any
 try:  # pragma: no cover - depends on the environment
     import orjson as _orjson
 except ImportError:  # pragma: no cover
@@ -72,7 +73,7 @@ def from_data(data: Any) -> AnnualReport:
         if structure is not None and data.get("schema") == SCHEMA:
             try:
                 report: AnnualReport = structure(data)
-            except Exception:  # noqa: BLE001 - declined: the careful path below says why
+            except Exception:
                 pass
             else:
                 return report
@@ -200,7 +201,7 @@ def _checked(report: AnnualReport, cls: type[Any]) -> Any:
 def _structure_part(cls: type[Any], data: Any) -> Any:
     try:
         return structure_fn(cls)(data)
-    except Exception:  # noqa: BLE001 - declined: collect says why
+    except Exception:
         problems: list[Problem] = []
         built = collect(cls, data, "", problems)
         if problems:

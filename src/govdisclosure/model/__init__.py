@@ -19,7 +19,17 @@ from .proactive import (
     Proactive2021,
     Procurement2019,
 )
-from .reports import REPORT_CLASSES, SCHEMA, AnnualReport, AnnualReport2019, AnnualReport2021, Figure, LegacyReport, Narrative, SourceSpan
+from .reports import (
+    REPORT_CLASSES,
+    SCHEMA,
+    AnnualReport,
+    AnnualReport2019,
+    AnnualReport2021,
+    Figure,
+    LegacyReport,
+    Narrative,
+    SourceSpan,
+)
 from .requests import (
     NotProcessed,
     OtherOutcomes,

@@ -30,8 +30,8 @@ __all__ = [
     "count_field",
     "date_field",
     "delta_field",
-    "json_problem",
     "json_field",
+    "json_problem",
     "keyword_field",
     "money_field",
     "nested_field",
@@ -53,7 +53,8 @@ MODEL: Final = "govdisclosure.model"
 OMIT_NONE: Final = "govdisclosure.omit_none"
 
 #: How an amount of money is written in the interchange shape: a plain
-#: decimal string in 万元, no sign, exponent, spaces or leading zeros ("5.02").
+#: decimal string, no sign, exponent, spaces or leading zeros ("5.02").  Table
+#: amounts are in 万元; a legacy figure carries its own unit.
 MONEY_PATTERN: Final = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
 #: How a date is written in the interchange shape: ISO 8601 calendar date.
 DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -272,7 +273,7 @@ def bind(heading: Heading | Sequence[Heading]) -> Callable[[type[_T]], type[_T]]
         keys = tuple(child.key for child in children)
         if names != keys:
             raise TypeError(f"{cls.__name__} fields {names} do not match the vocabulary {keys}")
-        cls.__headings__ = dict(zip(keys, children))  # type: ignore[attr-defined]
+        cls.__headings__ = dict(zip(keys, children, strict=True))  # type: ignore[attr-defined]
         return cls
 
     return decorate

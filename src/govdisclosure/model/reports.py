@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
@@ -146,7 +146,7 @@ class LegacyReport(_Report):
 
 
 #: Any report, whatever its template.
-AnnualReport = Union[AnnualReport2019, AnnualReport2021, LegacyReport]
+AnnualReport: TypeAlias = AnnualReport2019 | AnnualReport2021 | LegacyReport
 
 #: The report class for each value of ``template`` in the interchange shape.
 REPORT_CLASSES: dict[str, type[AnnualReport]] = {

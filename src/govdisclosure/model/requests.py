@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -47,10 +47,11 @@ class RequestRow:
         return blank_sum(self.applicants)
 
 
-def row_sum(rows: Iterator[RequestRow] | tuple[RequestRow, ...]) -> RequestRow:
+def row_sum(rows: Iterable[RequestRow]) -> RequestRow:
     """The column-wise sum of *rows*; a column is blank when it is blank in every row."""
-    columns = zip(*(attrs.astuple(row, recurse=False) for row in rows))
-    return RequestRow(**dict(zip(RequestRow.__headings__, map(blank_sum, columns))))  # type: ignore[attr-defined]
+    rows = tuple(rows)
+    names = (field.name for field in attrs.fields(RequestRow))
+    return RequestRow(**{name: blank_sum(getattr(row, name) for row in rows) for name in names})
 
 
 class _RowGroup:
@@ -60,7 +61,7 @@ class _RowGroup:
 
     def rows(self) -> Iterator[tuple[str, RequestRow]]:
         """Yield ``(key, row)`` for each row of the group, in printed order."""
-        for field in attrs.fields(type(self)):  # type: ignore[misc]
+        for field in attrs.fields(type(self)):  # type: ignore[arg-type]
             yield field.name, getattr(self, field.name)
 
     def subtotal(self) -> RequestRow:
@@ -123,7 +124,7 @@ class _Outcomes:
 
     def leaves(self) -> Iterator[tuple[tuple[str, ...], RequestRow]]:
         """Yield ``(key path, row)`` for every outcome row except 总计, in printed order."""
-        for field in attrs.fields(type(self)):  # type: ignore[misc]
+        for field in attrs.fields(type(self)):  # type: ignore[arg-type]
             value: Any = getattr(self, field.name)
             if field.name == "total":
                 continue

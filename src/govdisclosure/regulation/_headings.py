@@ -52,12 +52,20 @@ class ArticleRef:
 
     @property
     def en(self) -> str:
-        """The reference in English, e.g. ``Art. 16(2)`` or ``Art. 36 item 7``."""
+        """The reference in English, e.g. ``Art. 16(2)`` or ``Art. 36 item 7``.
+
+        References into the 2008 Regulation say so (``Art. 31 of Order No. 492``),
+        and interpretive ones are marked ``(by interpretation)``.
+        """
         text = f"Art. {self.article}"
         if self.paragraph is not None:
             text += f"({self.paragraph})"
         if self.item is not None:
             text += f" item {self.item}"
+        if self.regulation != "711":
+            text += f" of Order No. {self.regulation}"
+        if self.interpretive:
+            text += " (by interpretation)"
         return text
 
 

@@ -64,7 +64,7 @@ class TemplateVersion:
     proactive: Heading | None = None
     requests: Heading | None = None
     review_litigation: Heading | None = None
-    deadlines: dict[str, Deadline]
+    deadlines: dict[str, Deadline] = attrs.field(hash=False)
 
     def covers(self, year: int) -> bool:
         """Whether reports for *year* must use this format."""
