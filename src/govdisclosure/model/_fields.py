@@ -190,7 +190,9 @@ def keyword_field(choices: Heading, *, required: bool = False) -> Any:
 
 
 def _check_offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
+    if type(value) is not int:
+        raise TypeError(f"{_owner(instance, attribute)}: expected an integer ≥ 0, got {value!r}")
+    if value < 0:
         raise ValueError(f"{_owner(instance, attribute)}: expected an integer ≥ 0, got {value!r}")
 
 
@@ -200,11 +202,11 @@ def offset_field() -> Any:
 
 
 def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is int and value >= 0:
-        return
-    if isinstance(value, decimal.Decimal) and value.is_finite() and not value.is_signed():
-        return
-    raise ValueError(f"{_owner(instance, attribute)}: expected an integer or Decimal ≥ 0, got {value!r}")
+    if type(value) is not int and not isinstance(value, decimal.Decimal):
+        raise TypeError(f"{_owner(instance, attribute)}: expected an integer or Decimal ≥ 0, got {value!r}")
+    negative = value < 0 if type(value) is int else not value.is_finite() or value.is_signed()  # type: ignore[union-attr]
+    if negative:
+        raise ValueError(f"{_owner(instance, attribute)}: expected an integer or Decimal ≥ 0, got {value!r}")
 
 
 def number_field() -> Any:
@@ -230,9 +232,25 @@ def date_field() -> Any:
 def json_field() -> Any:
     """A mapping of plain JSON data carried through untouched, or ``None``.
 
-    It takes no part in the report's hash, so reports stay hashable.
+    The model keeps its own copy; treat it as read-only.  It takes no part in
+    the report's hash, so reports stay hashable.
     """
-    return attrs.field(default=None, validator=_check_json, hash=False, metadata={KIND: "json", OMIT_NONE: True})
+    return attrs.field(
+        default=None,
+        converter=_copy_json,
+        validator=_check_json,
+        hash=False,
+        metadata={KIND: "json", OMIT_NONE: True},
+    )
+
+
+def _copy_json(value: Any) -> Any:
+    """A copy of JSON-like data, so the caller's later changes cannot reach into the model."""
+    if isinstance(value, Mapping):
+        return {key: _copy_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_json(item) for item in value]
+    return value
 
 
 def nested_field(model: type[Any], *, required: bool = False) -> Any:

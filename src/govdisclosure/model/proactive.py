@@ -42,10 +42,14 @@ class ItemCounts2019:
     decisions: int | None = count_field()
 
     def current(self) -> int | None:
-        """This year's number of items: previous year plus the change (blank if both are)."""
-        if self.previous_year is None and self.change is None:
+        """This year's number of items: previous year plus the change.
+
+        Blank when the previous year is blank, since the base is unknown; a
+        blank change counts as no change.
+        """
+        if self.previous_year is None:
             return None
-        return (self.previous_year or 0) + (self.change or 0)
+        return self.previous_year + (self.change or 0)
 
 
 @bind(PROACTIVE_2019["fees"])

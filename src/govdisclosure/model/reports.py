@@ -46,7 +46,9 @@ SCHEMA = "govdisclosure/annual-report/1"
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or not 1000 <= value <= 9999:
+    if type(value) is not int:
+        raise TypeError(f"{type(instance).__name__}.year: expected a four-digit year, got {value!r}")
+    if not 1000 <= value <= 9999:
         raise ValueError(f"{type(instance).__name__}.year: expected a four-digit year, got {value!r}")
 
 

@@ -42,12 +42,17 @@ class ArticleRef:
 
     @property
     def zh(self) -> str:
-        """The reference as Chinese legal text writes it, e.g. ``第十六条第二款``."""
+        """The reference as Chinese legal text writes it, e.g. ``第十六条第二款``.
+
+        References into the 2008 Regulation name it: ``第三十一条（国务院令第492号）``.
+        """
         text = f"第{zh_numeral(self.article)}条"
         if self.paragraph is not None:
             text += f"第{zh_numeral(self.paragraph)}款"
         if self.item is not None:
             text += f"第（{zh_numeral(self.item)}）项"
+        if self.regulation != "711":
+            text += f"（国务院令第{self.regulation}号）"
         return text
 
     @property
@@ -95,6 +100,14 @@ class Heading:
             if child.key == key:
                 return child
         raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        """Iterate over the children's keys, in printed order."""
+        return iter(self.keys())
+
+    def __contains__(self, key: object) -> bool:
+        """Whether a child heading has *key*."""
+        return key in self.keys()
 
     def keys(self) -> tuple[str, ...]:
         """The children's keys, in printed order."""

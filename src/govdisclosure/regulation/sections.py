@@ -43,8 +43,8 @@ SECTIONS_2008 = Heading(
     "Annual report on government information disclosure",
     children=(
         Heading("overview", "概述", "Overview"),
-        Heading("proactive", "主动公开政府信息的情况", "Proactive disclosure", articles=_art32(1)),
-        Heading("requests", "依申请公开政府信息和不予公开政府信息的情况",
+        Heading("proactive", "行政机关主动公开政府信息的情况", "Proactive disclosure", articles=_art32(1)),
+        Heading("requests", "行政机关依申请公开政府信息和不予公开政府信息的情况",
                 "Disclosure on request and information withheld", articles=_art32(2)),
         _FEES_2008,
         Heading("review_litigation", "因政府信息公开申请行政复议、提起行政诉讼的情况",

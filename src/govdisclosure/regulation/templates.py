@@ -8,6 +8,8 @@ reports under the 2008 Regulation; 2019–2020 use the trial template of
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 
@@ -46,7 +48,8 @@ class Deadline:
 class TemplateVersion:
     """One report format and the years it governs.
 
-    *key* is the value of ``template`` in the interchange shape.  The table
+    *key* is the value of ``template`` in the interchange shape; *document* the
+    notice that issued the format and *released* the day gov.cn published it.  The table
     headings are ``None`` for the legacy format, which has no tables.
     *deadlines* maps an agency kind (``government``, ``department``) to the
     day its report is due.
@@ -56,7 +59,7 @@ class TemplateVersion:
     zh: str
     en: str
     document: str | None
-    issued: datetime.date | None
+    released: datetime.date | None
     regulation: Heading
     first_year: int
     last_year: int | None
@@ -64,17 +67,17 @@ class TemplateVersion:
     proactive: Heading | None = None
     requests: Heading | None = None
     review_litigation: Heading | None = None
-    deadlines: dict[str, Deadline] = attrs.field(hash=False)
+    deadlines: Mapping[str, Deadline] = attrs.field(hash=False)
 
     def covers(self, year: int) -> bool:
         """Whether reports for *year* must use this format."""
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
 
-_DEADLINES_2019 = {
+_DEADLINES_2019 = MappingProxyType({
     "department": Deadline(1, 31, ArticleRef(49, 1)),
     "government": Deadline(3, 31, ArticleRef(49, 2)),
-}
+})
 _MARCH_31_2008 = Deadline(3, 31, ArticleRef(31, regulation="492"))
 
 #: 中华人民共和国政府信息公开工作年度报告格式（试行）, report years 2019–2020.
@@ -83,7 +86,7 @@ TEMPLATE_2019 = TemplateVersion(
     zh="中华人民共和国政府信息公开工作年度报告格式（试行）",
     en="Annual report format on government information disclosure (trial)",
     document="国办公开办函〔2019〕60号",
-    issued=datetime.date(2019, 11, 27),
+    released=datetime.date(2019, 11, 27),
     regulation=REGULATION_2019,
     first_year=2019,
     last_year=2020,
@@ -100,7 +103,7 @@ TEMPLATE_2021 = TemplateVersion(
     zh="中华人民共和国政府信息公开工作年度报告格式",
     en="Annual report format on government information disclosure",
     document="国办公开办函〔2021〕30号",
-    issued=datetime.date(2021, 9, 26),
+    released=datetime.date(2021, 9, 29),
     regulation=REGULATION_2019,
     first_year=2021,
     last_year=None,
@@ -117,12 +120,12 @@ LEGACY = TemplateVersion(
     zh="政府信息公开工作年度报告（2008年条例）",
     en="Narrative annual report (2008 Regulation)",
     document=None,
-    issued=None,
+    released=None,
     regulation=REGULATION_2008,
     first_year=2008,
     last_year=2018,
     sections=SECTIONS_2008,
-    deadlines={"department": _MARCH_31_2008, "government": _MARCH_31_2008},
+    deadlines=MappingProxyType({"department": _MARCH_31_2008, "government": _MARCH_31_2008}),
 )
 
 #: Every format by its ``template`` key.
