@@ -22,10 +22,12 @@ from .model import (
     AnnualReport,
     AnnualReport2019,
     AnnualReport2021,
+    Cell,
     Figure,
     LegacyReport,
     Narrative,
     SourceSpan,
+    iter_cells,
 )
 from .schemas import json_schema
 
@@ -34,6 +36,7 @@ __all__ = [
     "AnnualReport",
     "AnnualReport2019",
     "AnnualReport2021",
+    "Cell",
     "Figure",
     "GovDisclosureError",
     "LegacyReport",
@@ -43,6 +46,7 @@ __all__ = [
     "SourceSpan",
     "dump",
     "dumps",
+    "iter_cells",
     "json_schema",
     "load",
     "loads",

@@ -7,6 +7,7 @@ when built; whether the cells add up is for the rules to say, so a flawed
 published report still loads.
 """
 
+from ._cells import Cell, iter_cells
 from .agency import Agency
 from .proactive import (
     Decisions,
@@ -50,6 +51,7 @@ __all__ = [
     "AnnualReport",
     "AnnualReport2019",
     "AnnualReport2021",
+    "Cell",
     "Decisions",
     "DocumentCounts2019",
     "DocumentCounts2021",
@@ -74,4 +76,5 @@ __all__ = [
     "SourceSpan",
     "Unable",
     "Withheld",
+    "iter_cells",
 ]

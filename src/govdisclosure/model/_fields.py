@@ -282,7 +282,7 @@ def bind(heading: Heading | Sequence[Heading]) -> Callable[[type[_T]], type[_T]]
     The class's field names must be the headings' keys in printed order; this
     is checked once, when the class is defined, so the models cannot drift
     from the vocabulary.  The headings are kept as ``__headings__`` (a dict
-    from field name to heading).
+    from field name to heading), and a whole *heading* as ``__heading__``.
     """
     children = tuple(heading.children if isinstance(heading, Heading) else heading)
 
@@ -292,6 +292,7 @@ def bind(heading: Heading | Sequence[Heading]) -> Callable[[type[_T]], type[_T]]
         if names != keys:
             raise TypeError(f"{cls.__name__} fields {names} do not match the vocabulary {keys}")
         cls.__headings__ = dict(zip(keys, children, strict=True))  # type: ignore[attr-defined]
+        cls.__heading__ = heading if isinstance(heading, Heading) else None  # type: ignore[attr-defined]
         return cls
 
     return decorate
