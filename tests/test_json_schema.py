@@ -325,7 +325,7 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 def test_every_model_class_has_a_def() -> None:
     """Each model class has a ``$defs`` entry named after it, and nothing else does but JsonValue."""
-    classes = {name for name in model.__all__ if attrs.has(getattr(model, name))}
+    classes = {name for name in model.__all__ if attrs.has(getattr(model, name))} - {"Cell"}  # Cell is a view
     assert set(SCHEMA["$defs"]) == classes | {"JsonValue"}
 
 

@@ -55,7 +55,7 @@ from govdisclosure.regulation import (
 )
 
 #: Every attrs class the model package exports.
-MODELS = [cls for name in model.__all__ if attrs.has(cls := getattr(model, name))]
+MODELS = [cls for name in model.__all__ if attrs.has(cls := getattr(model, name)) and cls is not model.Cell]
 #: ``(class, field name)`` for every count cell of every model.
 COUNT_FIELDS = [(cls, field.name) for cls in MODELS for field in attrs.fields(cls) if field.metadata[KIND] == "count"]
 DELTA_FIELDS = [(ItemCounts2019, "change"), (FeeItems2019, "change")]
