@@ -40,8 +40,20 @@ class TestRoundTrip:
 
     @given(reports(), st.sampled_from([None, 2, 4]))
     def test_loads_dumps(self, report: gd.AnnualReport, indent: int | None) -> None:
-        """loads(dumps(r)) == r for every report, template and indent."""
-        assert gd.loads(gd.dumps(report, indent=indent)) == report
+        """loads(dumps(r)) == r for every report, template and indent, from text and from bytes."""
+        text = gd.dumps(report, indent=indent)
+        assert gd.loads(text) == report
+        assert gd.loads(text.encode()) == report
+
+    def test_integers_beyond_64_bits(self) -> None:
+        """Counts too large for 64 bits load exactly from bytes, though orjson reads them as floats."""
+        count = 2**64 + 1
+        document = f'{{"schema": "{SCHEMA}", "template": "2021", "year": 2021, "agency": {{"name": "x"}}, ' \
+                   f'"requests": {{"received": {{"total": {count}}}}}, "extensions": {{"n": {count}}}}}'
+        report = gd.loads(document.encode())
+        assert isinstance(report, gd.AnnualReport2021)
+        assert report.requests.received.total == count
+        assert report.extensions == {"n": count}
 
     @given(reports())
     def test_data_round_trip(self, report: gd.AnnualReport) -> None:

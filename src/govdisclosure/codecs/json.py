@@ -58,7 +58,29 @@ def loads(data: str | bytes | bytearray | memoryview, *, max_size: int = DEFAULT
             ``problems`` list every problem, located by line and column for
             syntax errors and by JSON Pointer for the rest.
     """
+    if _orjson is not None and isinstance(data, (bytes, bytearray, memoryview)):
+        parsed = _parse_fast(data, max_size)
+        if parsed is not _UNPARSED:
+            report = _structure_fast(parsed)
+            if report is not None:
+                return report
+        # orjson reads integers beyond 64 bits as floats: judge the document
+        # on the standard library's exact reading instead.
     return from_data(_parse(data, max_size))
+
+
+def _structure_fast(data: Any) -> AnnualReport | None:
+    """The report the compiled path builds from *data*, or None if it declines."""
+    if type(data) is dict:
+        template = data.get("template")
+        structure = _STRUCTURE.get(template) if type(template) is str else None
+        if structure is not None and data.get("schema") == SCHEMA:
+            try:
+                report: AnnualReport = structure(data)
+            except Exception:  # noqa: BLE001 - declined: the careful path says why
+                return None
+            return report
+    return None
 
 
 def from_data(data: Any) -> AnnualReport:
@@ -67,16 +89,9 @@ def from_data(data: Any) -> AnnualReport:
     Raises:
         ParseError: listing every problem at its JSON Pointer.
     """
-    if type(data) is dict:
-        template = data.get("template")
-        structure = _STRUCTURE.get(template) if type(template) is str else None
-        if structure is not None and data.get("schema") == SCHEMA:
-            try:
-                report: AnnualReport = structure(data)
-            except Exception:
-                pass
-            else:
-                return report
+    report = _structure_fast(data)
+    if report is not None:
+        return report
     problems = report_problems(data)
     if not problems:  # pragma: no cover - the two paths read the same kinds
         problems = [Problem(pointer="", message="the document was declined for a reason no check names")]
@@ -114,19 +129,27 @@ def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:
 # ------------------------------------------------------------------ parsing
 
 
+_UNPARSED: Final = object()
+
+
+def _parse_fast(data: bytes | bytearray | memoryview, max_size: int) -> Any:
+    """orjson's reading of *data*, or ``_UNPARSED`` when it is not JSON or too large."""
+    if len(data) > max_size:
+        return _UNPARSED
+    raw = bytes(data).removeprefix(b"\xef\xbb\xbf")
+    try:
+        return _orjson.loads(raw)
+    except _orjson.JSONDecodeError:
+        return _UNPARSED  # the standard library gives the exact reason and place
+
+
 def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
-    """Parse JSON text, turning every failure into a located ParseError."""
+    """Parse JSON text with the standard library, turning every failure into a located ParseError."""
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > max_size:
             raise _too_large(len(raw), max_size)
-        raw = raw.removeprefix(b"\xef\xbb\xbf")
-        if _orjson is not None:
-            try:
-                return _orjson.loads(raw)
-            except _orjson.JSONDecodeError:
-                pass  # the standard library below gives the exact reason and place
-        text = _decode(raw)
+        text = _decode(raw.removeprefix(b"\xef\xbb\xbf"))
     elif isinstance(data, str):
         if len(data) > max_size:
             raise _too_large(len(data), max_size)
@@ -201,7 +224,7 @@ def _checked(report: AnnualReport, cls: type[Any]) -> Any:
 def _structure_part(cls: type[Any], data: Any) -> Any:
     try:
         return structure_fn(cls)(data)
-    except Exception:
+    except Exception:  # noqa: BLE001 - declined: collect says why
         problems: list[Problem] = []
         built = collect(cls, data, "", problems)
         if problems:
