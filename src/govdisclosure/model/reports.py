@@ -75,6 +75,8 @@ class _Report:
     """What every report has: the year, the agency and when it was published."""
 
     #: The format this class models.
+    #:
+    #: :meta hide-value:
     template: ClassVar[TemplateVersion]
 
 
