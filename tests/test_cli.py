@@ -34,32 +34,37 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_validate_ok(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
-    """A valid report prints ok and exits 0."""
+    """A report with no error prints ok, with its info findings, and exits 0."""
     status, out = run(capsys, "validate", str(folder / "good.json"))
-    assert (status, out) == (0, f"{folder / 'good.json'}: ok\n")
+    assert status == 0
+    assert out.splitlines() == [
+        f"{folder / 'good.json'}: ok",
+        "  info    [GD-BLANK-COUNTED] 197 个空白单元格按 0 参与计算",
+    ]
 
 
 def test_validate_folder(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     """A folder is searched for report files; an unreadable report exits 2 and says why and where."""
-    status, out = run(capsys, "validate", str(folder))
+    status, out = run(capsys, "validate", "--lang", "en", str(folder))
     assert status == 2
     assert out.splitlines() == [
         f"{folder / 'good.json'}: ok",
+        "  info    [GD-BLANK-COUNTED] 197 blank cells were counted as 0",
         f"{folder / 'sub' / 'bad.json'}: cannot be read as a report",
-        '  /year: expected a four-digit year such as 2021, got the string "2021"',
+        '  error   /year [GD-PARSE] expected a four-digit year such as 2021, got the string "2021"',
     ]
 
 
 def test_validate_json_output(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     """--format json prints a JSON array of findings, each naming its file."""
-    status, out = run(capsys, "validate", "--format", "json", str(folder))
+    status, out = run(capsys, "validate", "--format", "json", str(folder / "sub"))
     assert status == 2
     assert json.loads(out) == [{
         "file": str(folder / "sub" / "bad.json"),
         "code": "GD-PARSE",
         "severity": "error",
         "path": "/year",
-        "label": None,
+        "label": "",
         "expected": None,
         "actual": None,
         "message": 'expected a four-digit year such as 2021, got the string "2021"',
@@ -68,13 +73,52 @@ def test_validate_json_output(capsys: pytest.CaptureFixture[str], folder: Path) 
     }]
 
 
+def test_validate_errors_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A report that loads but breaks a rule exits 1, the finding located and named."""
+    path = tmp_path / "sums.json"
+    path.write_text(VALID[:-1] + ', "requests": {"received": {"natural_person": 2, "total": 3}}}', encoding="utf-8")
+    status, out = run(capsys, "validate", "--format", "json", str(path))
+    assert status == 1
+    errors = [record for record in json.loads(out) if record["severity"] == "error"]
+    assert [(record["code"], record["path"], record["expected"], record["actual"]) for record in errors] == [
+        ("GD-T3-ROW", "/requests/received/total", 2, 3),
+        ("GD-T3-BALANCE", "/requests/carried_forward/natural_person", 2, None),
+        ("GD-T3-BALANCE", "/requests/carried_forward/total", 3, None),
+    ]
+    assert errors[0]["label"] == "一、本年新收政府信息公开申请数量 · 总计"
+
+
+def test_validate_strict_blanks(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    """--blank strict makes every blank cell a relation reads an error."""
+    status, out = run(capsys, "validate", "--blank", "strict", "--lang", "en", str(folder / "good.json"))
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0] == f"{folder / 'good.json'}: 197 errors"
+    assert lines[1] == ("  error   /proactive/rules/issued [GD-BLANK] Rules · Issued this year: "
+                        "left blank where a number belongs (write 0 for none)")
+
+
+def test_validate_across_years(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Reports of one agency in consecutive years are checked against each other."""
+    first = VALID[:-1] + ', "requests": {"received": {"total": 1}, "carried_forward": {"total": 1}}}'
+    second = VALID.replace("2021,", "2022,")
+    (tmp_path / "2021.json").write_text(first, encoding="utf-8")
+    (tmp_path / "2022.json").write_text(second, encoding="utf-8")
+    status, out = run(capsys, "validate", "--format", "json", str(tmp_path))
+    assert status == 1
+    carry = [record for record in json.loads(out) if record["code"] == "GD-CARRY"]
+    assert [(record["file"], record["path"], record["expected"], record["actual"]) for record in carry] == [
+        (str(tmp_path / "2022.json"), "/requests/carried_over/total", 1, None),
+    ]
+
+
 def test_validate_syntax_error_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A JSON syntax error is reported with its line and column."""
     path = tmp_path / "broken.json"
     path.write_text('{\n  "schema": ,\n}', encoding="utf-8")
     status, out = run(capsys, "validate", str(path))
     assert status == 2
-    assert out.splitlines()[1] == "  line 2, column 13: not valid JSON: Expecting value"
+    assert out.splitlines()[1] == "  error   [GD-PARSE] line 2, column 13: not valid JSON: Expecting value"
 
 
 def test_validate_missing_and_unknown(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -109,8 +153,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(report=reports())
-def test_validate_any_dumped_report(tmp_path: Path, report: gd.AnnualReport) -> None:
-    """Every report the library writes, the command accepts."""
+def test_validate_any_consistent_report(tmp_path: Path, report: gd.AnnualReport) -> None:
+    """Every consistent report the library writes, the command passes."""
     path = tmp_path / "report.json"
     gd.dump(report, path)
     assert main(["validate", str(path)]) == 0
@@ -122,4 +166,4 @@ def test_installed_entry_point(tmp_path: Path) -> None:
     path.write_text(VALID, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "govdisclosure.cli", "validate", str(path)],
                           capture_output=True, text=True, check=False)
-    assert (done.returncode, done.stdout, done.stderr) == (0, f"{path}: ok\n", "")
+    assert (done.returncode, done.stdout.splitlines()[0], done.stderr) == (0, f"{path}: ok", "")

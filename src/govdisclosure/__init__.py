@@ -6,6 +6,8 @@ Load a report, check it, write it out::
 
     report = gd.load("report.json")
     gd.dump(report, "copy.json")
+    for finding in gd.iter_findings(report):
+        print(finding)
 
 The vocabulary of the Regulation (labels, keys, article references) lives in
 :mod:`govdisclosure.regulation`; the models in :mod:`govdisclosure.model`.
@@ -29,6 +31,7 @@ from .model import (
     SourceSpan,
     iter_cells,
 )
+from .rules import Finding, ReportInvalid, Severity, is_valid, iter_findings, validate
 from .schemas import json_schema
 
 __all__ = [
@@ -38,18 +41,24 @@ __all__ = [
     "AnnualReport2021",
     "Cell",
     "Figure",
+    "Finding",
     "GovDisclosureError",
     "LegacyReport",
     "Narrative",
     "ParseError",
     "Problem",
+    "ReportInvalid",
+    "Severity",
     "SourceSpan",
     "dump",
     "dumps",
+    "is_valid",
     "iter_cells",
+    "iter_findings",
     "json_schema",
     "load",
     "loads",
+    "validate",
 ]
 
 

@@ -14,8 +14,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._errors import ParseError
+from ._errors import ParseError, Problem
 from .codecs import FORMATS, format_for, load
+from .model import AnnualReport
+from .rules import Severity, iter_findings
+from .rules.collection import iter_collection_findings
 from .schemas import json_schema
 
 __all__ = ["main"]
@@ -45,9 +48,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
-    validate = commands.add_parser("validate", help="check report files", description="Check report files.")
+    validate = commands.add_parser(
+        "validate",
+        help="check report files",
+        description="Check report files: each report on its own, then the reports of each agency across years.",
+    )
     validate.add_argument("paths", nargs="+", metavar="FILE|DIR", help="report files, or folders to search")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    validate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels and messages")
+    validate.add_argument(
+        "--blank",
+        choices=("lenient", "strict"),
+        default="lenient",
+        help="blank cells: lenient counts them as 0 (default), strict reports each one",
+    )
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="print the interchange schema", description="Print a schema.")
@@ -66,54 +80,101 @@ def _report_files(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
+class _Progress:
+    """A one-line counter on standard error, shown only when it is a terminal and the run is long."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = total >= 20 and sys.stderr.isatty()
+
+    def step(self, done: int) -> None:
+        if self.shown:
+            width = 30
+            filled = width * done // self.total
+            print(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{self.total}", end="", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.shown:
+            print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+
+
 def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
-    status = EXIT_OK
-    records: list[dict[str, Any]] = []
     files = list(_report_files(arguments.paths))
     if not files:
         print("govdisclosure: no report files found", file=sys.stderr)
         return EXIT_UNREADABLE
-    for path in files:
+    findings: dict[Path, list[dict[str, Any]]] = {path: [] for path in files}
+    loaded: dict[int, Path] = {}
+    reports: list[AnnualReport] = []
+    unreadable = False
+    progress = _Progress(len(files))
+    for done, path in enumerate(files, start=1):
+        progress.step(done)
         try:
-            load(path, format_for(path))
+            report = load(path, format_for(path))
         except ParseError as error:
-            status = max(status, EXIT_UNREADABLE)
-            records.extend(_parse_records(path, error))
-            if arguments.format == "text":
-                print(f"{path}: cannot be read as a report", file=out)
-                for problem in error.problems:
-                    print(f"  {problem}", file=out)
+            unreadable = True
+            findings[path].extend(_problem_record(problem) for problem in error.problems)
+            continue
         except ValueError as error:  # no known format for the suffix
-            status = max(status, EXIT_UNREADABLE)
-            records.append(_record(path, "", str(error)))
-            if arguments.format == "text":
-                print(f"{path}: {error}", file=out)
-        else:
-            if arguments.format == "text":
-                print(f"{path}: ok", file=out)
+            unreadable = True
+            findings[path].append(_parse_record("", str(error)))
+            continue
+        loaded[id(report)] = path
+        reports.append(report)
+        for finding in iter_findings(report, blank=arguments.blank, lang=arguments.lang):
+            findings[path].append(finding.to_dict())
+    progress.close()
+    for report, finding in iter_collection_findings(reports, lang=arguments.lang):
+        findings[loaded[id(report)]].append(finding.to_dict())
+    _print_findings(findings, arguments, out)
+    if unreadable:
+        return EXIT_UNREADABLE
+    has_errors = any(record["severity"] == Severity.ERROR.value for records in findings.values() for record in records)
+    return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def _print_findings(findings: dict[Path, list[dict[str, Any]]], arguments: argparse.Namespace, out: TextIO) -> None:
     if arguments.format == "json":
+        records = [{**record, "file": str(path)} for path, file_records in findings.items() for record in file_records]
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
-    return status
+        return
+    for path, records in findings.items():
+        errors = sum(record["severity"] == Severity.ERROR.value for record in records)
+        print(f"{path}: {_summary(records, errors, arguments.lang)}", file=out)
+        for record in records:
+            where = f"{record['path']} " if record["path"] else ""
+            print(f"  {record['severity']:<7} {where}[{record['code']}] {record['message']}", file=out)
 
 
-def _record(path: Path, pointer: str, message: str, **location: int | None) -> dict[str, Any]:
+def _summary(records: list[dict[str, Any]], errors: int, lang: str) -> str:
+    if any(record["code"] == PARSE_CODE for record in records):
+        return "cannot be read as a report" if lang == "en" else "无法读取为报告"
+    if errors:
+        return f"{errors} error{'s' if errors != 1 else ''}" if lang == "en" else f"{errors} 个错误"
+    return "ok"
+
+
+def _parse_record(pointer: str, message: str, line: int | None = None, column: int | None = None) -> dict[str, Any]:
     return {
-        "file": str(path),
         "code": PARSE_CODE,
-        "severity": "error",
+        "severity": Severity.ERROR.value,
         "path": pointer,
-        "label": None,
+        "label": "",
         "expected": None,
         "actual": None,
         "message": message,
-        **location,
+        "line": line,
+        "column": column,
     }
 
 
-def _parse_records(path: Path, error: ParseError) -> Iterator[dict[str, Any]]:
-    for problem in error.problems:
-        yield _record(path, problem.pointer, problem.message, line=problem.line, column=problem.column)
+def _problem_record(problem: Problem) -> dict[str, Any]:
+    message = problem.message
+    if problem.line is not None:
+        message = f"line {problem.line}, column {problem.column}: {message}"
+    return _parse_record(problem.pointer, message, problem.line, problem.column)
 
 
 def _schema(arguments: argparse.Namespace, out: TextIO) -> int:

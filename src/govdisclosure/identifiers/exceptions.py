@@ -36,6 +36,8 @@ class InvalidIdentifier(GovDisclosureError, ValueError):
     #: The default description of the problem, a clause that completes
     #: "… is not a valid identifier:"; a raise site may give its own.
     message: str = "it does not follow the identifier's rules"
+    #: What kind of problem this is, in a few Chinese words (for localized reports).
+    summary_zh: str = "不符合编码规则"
     #: The kind of identifier expected when the raise site does not say.
     identifier: str = "identifier"
 
@@ -56,21 +58,25 @@ class InvalidFormat(InvalidIdentifier):
     """The text is not written the way the identifier is written: wrong characters or shape."""
 
     message = "it is not in a recognised format"
+    summary_zh = "格式不符"
 
 
 class InvalidLength(InvalidFormat):
     """The text has the wrong number of characters."""
 
     message = "it has the wrong length"
+    summary_zh = "位数不符"
 
 
 class InvalidChecksum(InvalidIdentifier):
     """A check character does not match the characters it protects."""
 
     message = "a check character does not match"
+    summary_zh = "校验码不符"
 
 
 class InvalidComponent(InvalidIdentifier):
     """A part of the identifier (a code, a year, a month) has a value that is not allowed."""
 
     message = "one of its parts has a value that is not allowed"
+    summary_zh = "代码组成部分无效"

@@ -67,11 +67,10 @@ def iter_cells(report: Any) -> Iterator[Cell]:
 
     A legacy report has no tables and yields nothing.
     """
-    for field in attrs.fields(type(report)):
-        part = getattr(report, field.name)
-        heading = getattr(type(part), "__heading__", None)
-        if field.metadata.get(KIND) == "nested" and heading is not None:
-            yield from _cells(part, (field.name,), heading, ())
+    template = type(report).template
+    for table in (template.proactive, template.requests, template.review_litigation):
+        if table is not None:
+            yield from _cells(getattr(report, table.key), (table.key,), table, ())
 
 
 def _cells(part: Any, path: tuple[str, ...], table: Heading, rows: tuple[Heading, ...]) -> Iterator[Cell]:

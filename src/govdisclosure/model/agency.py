@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import attrs
 
-from ..regulation import AGENCY_KINDS, AGENCY_LEVELS
-from ._fields import keyword_field, text_field
+from ..regulation import AGENCY, AGENCY_KINDS, AGENCY_LEVELS
+from ._fields import bind, keyword_field, text_field
 
 __all__ = ["Agency"]
 
 
+@bind(AGENCY)
 @attrs.frozen(kw_only=True)
 class Agency:
     """The reporting agency.

@@ -8,7 +8,7 @@ years they govern.  Nothing here imports from the rest of the package.
 """
 
 from ._headings import ArticleRef, Heading, zh_numeral
-from .agencies import AGENCY_KINDS, AGENCY_LEVELS
+from .agencies import AGENCY, AGENCY_KINDS, AGENCY_LEVELS, REPORT_FIELDS
 from .articles import ARTICLE_20, REGULATION_2008, REGULATION_2019, item_label
 from .proactive import PROACTIVE_2019, PROACTIVE_2021
 from .requests import APPLICANTS, BALANCE_NOTE, OUTCOMES_2019, OUTCOMES_2021, REQUEST_ROWS_2019, REQUEST_ROWS_2021
@@ -25,6 +25,7 @@ from .templates import (
 )
 
 __all__ = [
+    "AGENCY",
     "AGENCY_KINDS",
     "AGENCY_LEVELS",
     "APPLICANTS",
@@ -39,6 +40,7 @@ __all__ = [
     "PROACTIVE_2021",
     "REGULATION_2008",
     "REGULATION_2019",
+    "REPORT_FIELDS",
     "REQUEST_ROWS_2019",
     "REQUEST_ROWS_2021",
     "REVIEW_LITIGATION",

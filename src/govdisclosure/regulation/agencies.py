@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._headings import ArticleRef, Heading
 
-__all__ = ["AGENCY_KINDS", "AGENCY_LEVELS"]
+__all__ = ["AGENCY", "AGENCY_KINDS", "AGENCY_LEVELS", "REPORT_FIELDS"]
 
 #: The level of government an agency belongs to.
 AGENCY_LEVELS = Heading(
@@ -29,5 +29,32 @@ AGENCY_KINDS = Heading(
         Heading("government", "人民政府", "People's government or its general office",
                 articles=(ArticleRef(49, 2),)),
         Heading("department", "政府部门", "Government department", articles=(ArticleRef(49, 1),)),
+    ),
+)
+
+#: The fields that identify the reporting agency.
+AGENCY = Heading(
+    "agency",
+    "发布机关",
+    "Reporting agency",
+    children=(
+        Heading("name", "机关名称", "Name"),
+        Heading("uscc", "统一社会信用代码", "Unified social credit code"),
+        Heading("level", AGENCY_LEVELS.zh, AGENCY_LEVELS.en),
+        Heading("kind", AGENCY_KINDS.zh, AGENCY_KINDS.en),
+        Heading("parent", "上级机关", "Parent government"),
+    ),
+)
+
+#: The fields of a report outside its tables, by key.
+REPORT_FIELDS = Heading(
+    "report",
+    "政府信息公开工作年度报告",
+    "Annual report on government information disclosure",
+    children=(
+        Heading("template", "报告格式", "Report template"),
+        Heading("year", "报告年度", "Report year"),
+        AGENCY,
+        Heading("published", "发布日期", "Publication date", articles=(ArticleRef(49),)),
     ),
 )
