@@ -190,7 +190,7 @@ def _review_litigation() -> st.SearchStrategy[ReviewLitigation]:
     return st.builds(ReviewLitigation, **{field.name: groups for field in attrs.fields(ReviewLitigation)})
 
 
-def _request_table(table: type[_T]) -> st.SearchStrategy[_T]:
+def _request_table(table: type[Any]) -> st.SearchStrategy[Any]:
     """Table 三 with every row, column and balance holding."""
     outcomes_cls = attrs.fields_dict(table)["outcomes"].metadata[MODEL]
     leaves = [path for path, _ in outcomes_cls().leaves()]
@@ -229,10 +229,10 @@ def _request_table(table: type[_T]) -> st.SearchStrategy[_T]:
     return build()
 
 
-def _proactive(proactive: type[_T]) -> st.SearchStrategy[_T]:
+def _proactive(proactive: type[Any]) -> st.SearchStrategy[Any]:
     """Table 二 with no sign, plausibility or unit problem."""
     parts: dict[str, st.SearchStrategy[Any]] = {}
-    for field in attrs.fields(proactive):  # type: ignore[arg-type]
+    for field in attrs.fields(proactive):
         row = field.metadata[MODEL]
         names = {cell.name for cell in attrs.fields(row)}
         parts[field.name] = _proactive_row(row, names)
