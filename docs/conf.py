@@ -19,6 +19,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -239,7 +240,24 @@ def _regulation_pages() -> dict[str, str]:
         "agency-levels.md": _headings_md(AGENCY_LEVELS),
         "agency-kinds.md": _headings_md(AGENCY_KINDS),
         "legacy-measures.md": _headings_md(LEGACY_MEASURES, units=True),
+        "rules.md": _rules_md(),
     }
+
+
+def _rules_md() -> str:
+    """The rules catalogue, with how many relations of each rule every template has."""
+    from govdisclosure.rules import RULES, relations_for
+
+    counts = {
+        key: Counter(relation.code for relation in relations_for(template)) for key, template in TEMPLATES.items()
+    }
+    rows = []
+    for rule in RULES.values():
+        per_template = ", ".join(f"{key}: {counts[key][rule.code]}" for key in TEMPLATES if counts[key][rule.code])
+        rows.append((f"`{rule.code}`", rule.severity.value, rule.title_zh, rule.title_en, rule.basis,
+                     per_template or "—"))
+    header = ("code", "severity", "规则", "rule", "basis", "relations per template")
+    return _table(header, rows)
 
 
 # -- Generated samples: the interchange excerpt, errors, the command line ----------
