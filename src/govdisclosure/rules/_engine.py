@@ -201,5 +201,5 @@ def _blank_findings(checks: _Checks, values: tuple[Any, ...], blank: BlankPolicy
         return
     for path, value in zip(checks.evaluator.cells, values, strict=True):
         if value is None:
-            yield finding(RULES["GD-BLANK"], path, lang, severity=Severity.ERROR)
+            yield finding(RULES["GD-BLANK"], path, lang)
 

@@ -121,12 +121,12 @@ _TABLE: Final = (
         basis="国办公开办函〔2019〕60号 (2019–2020) and 国办公开办函〔2021〕30号 (2021 onwards)",
     ),
     Rule(
-        code="GD-BLANK", severity=_I,
+        code="GD-BLANK", severity=_E,
         title_zh="空白单元格",
         title_en="Blank cells",
         message_zh="{label}：空白，应填写数字（无则填 0）",
         message_en="{label}: left blank where a number belongs (write 0 for none)",
-        basis="blank policy: strict reports each blank cell a relation reads; lenient counts them as 0",
+        basis="blank policy strict: each blank cell a relation reads is an error (lenient counts them as 0)",
     ),
     Rule(
         code="GD-BLANK-COUNTED", severity=_I,
