@@ -64,6 +64,10 @@ class ParseError(GovDisclosureError, ValueError):
         lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
 
+    def __reduce__(self) -> tuple[type[ParseError], tuple[tuple[Problem, ...], str | None]]:
+        # Rebuild from the problems, not from the message (for pickle and copy).
+        return (type(self), (self.problems, self.source))
+
     def with_source(self, source: str) -> ParseError:
         """The same error, naming *source* as where the input came from."""
         return ParseError(self.problems, source)

@@ -12,7 +12,7 @@ import attrs
 
 from ..identifiers import InvalidIdentifier, uscc
 from ..model import REPORT_CLASSES, Agency, AnnualReport, iter_cells
-from ..regulation import REPORT_FIELDS, Heading, template_for_year
+from ..regulation import REPORT_FIELDS, Heading, TemplateVersion, template_for_year
 from ._compile import Evaluator, compile_relations
 from ._findings import Finding, ReportInvalid, Severity
 from .catalog import RULES, Language, Rule
@@ -42,8 +42,8 @@ def iter_findings(report: AnnualReport, *, blank: BlankPolicy = "lenient", lang:
     failed, values = checks.evaluator.evaluate(report)
     for index, expected, actual in failed:
         relation = checks.evaluator.relations[index]
-        yield finding(RULES[relation.code], relation.at, lang, expected=expected, actual=actual)
-    yield from _blank_findings(checks, values, blank, lang)
+        yield finding(RULES[relation.code], type(report), relation.at, lang, expected=expected, actual=actual)
+    yield from _blank_findings(type(report), values, blank, lang)
 
 
 def validate(report: AnnualReport, *, blank: BlankPolicy = "lenient") -> None:
@@ -103,12 +103,9 @@ def _field_label(path: Path, lang: Language) -> str:
     return heading.zh if lang == "zh" else heading.en
 
 
-def _label(path: Path, lang: Language) -> str:
-    for cls in REPORT_CLASSES.values():
-        label = _checks_for(cls).labels[lang].get(_pointer(path))
-        if label is not None:
-            return label
-    return _field_label(path, lang)
+def _label(cls: type[Any], path: Path, lang: Language) -> str:
+    label = _checks_for(cls).labels[lang].get(_pointer(path))
+    return label if label is not None else _field_label(path, lang)
 
 
 def _text(value: object, lang: Language) -> str:
@@ -123,6 +120,7 @@ def _text(value: object, lang: Language) -> str:
 
 def finding(
     rule: Rule,
+    cls: type[Any],
     path: Path,
     lang: Language,
     *,
@@ -131,8 +129,8 @@ def finding(
     severity: Severity | None = None,
     **more: object,
 ) -> Finding:
-    """A finding of *rule* at *path*, its label and message in *lang*."""
-    label = _label(path, lang) if path else ""
+    """A finding of *rule* at *path* of a *cls* report, its label and message in *lang*."""
+    label = _label(cls, path, lang) if path else ""
     message = rule.message(lang, label=label, expected=_text(expected, lang), actual=_text(actual, lang), **more)
     return Finding(
         code=rule.code,
@@ -156,18 +154,29 @@ def _report_findings(report: AnnualReport, lang: Language) -> Iterator[Finding]:
     except ValueError:
         required = None
     if required is not template:
-        expected = required.key if required else None
         yield finding(
-            RULES["GD-TEMPLATE-YEAR"], ("template",), lang,
-            expected=expected, actual=template.key, year=report.year,
+            RULES["GD-TEMPLATE-YEAR"], type(report), ("template",), lang,
+            expected=required.key if required else None, actual=template.key, year=report.year,
+            required=_template_name(required, lang), given=_template_name(template, lang),
         )
     if report.agency.uscc is not None:
         try:
             uscc.validate(report.agency.uscc)
         except InvalidIdentifier as error:
             reason = error.message if lang == "en" else error.summary_zh
-            yield finding(RULES["GD-USCC"], ("agency", "uscc"), lang, actual=report.agency.uscc, reason=reason)
+            yield finding(
+                RULES["GD-USCC"], type(report), ("agency", "uscc"), lang, actual=report.agency.uscc, reason=reason
+            )
     yield from _publication_findings(report, lang)
+
+
+def _template_name(template: TemplateVersion | None, lang: Language) -> str:
+    """A template as a message names it: its key and the notice that issued it (or its regime)."""
+    if template is None:
+        return "（无适用格式：年度报告始于2008年）" if lang == "zh" else "(none: annual reports start with 2008)"
+    origin = template.document or (template.zh if lang == "zh" else template.en)
+    return f"“{template.key}”格式（{origin}）" if lang == "zh" else f'template "{template.key}" ({origin})'
+
 
 
 def _publication_findings(report: AnnualReport, lang: Language) -> Iterator[Finding]:
@@ -175,7 +184,7 @@ def _publication_findings(report: AnnualReport, lang: Language) -> Iterator[Find
     if published is None:
         return
     if published <= datetime.date(report.year, 12, 31):
-        yield finding(RULES["GD-PUBLISHED-EARLY"], ("published",), lang, actual=published)
+        yield finding(RULES["GD-PUBLISHED-EARLY"], type(report), ("published",), lang, actual=published)
         return
     try:
         template = template_for_year(report.year)
@@ -188,18 +197,18 @@ def _publication_findings(report: AnnualReport, lang: Language) -> Iterator[Find
     due = deadline.date_for(report.year)
     if published > due:
         yield finding(
-            RULES["GD-DEADLINE"], ("published",), lang, expected=due, actual=published,
+            RULES["GD-DEADLINE"], type(report), ("published",), lang, expected=due, actual=published,
             basis_zh=deadline.article.zh, basis_en=deadline.article.en,
         )
 
 
-def _blank_findings(checks: _Checks, values: tuple[Any, ...], blank: BlankPolicy, lang: Language) -> Iterator[Finding]:
+def _blank_findings(cls: type[Any], values: tuple[Any, ...], blank: BlankPolicy, lang: Language) -> Iterator[Finding]:
     if blank == "lenient":
         count = values.count(None)
         if count:
-            yield finding(RULES["GD-BLANK-COUNTED"], (), lang, actual=count)
+            yield finding(RULES["GD-BLANK-COUNTED"], cls, (), lang, actual=count)
         return
-    for path, value in zip(checks.evaluator.cells, values, strict=True):
+    for path, value in zip(_checks_for(cls).evaluator.cells, values, strict=True):
         if value is None:
-            yield finding(RULES["GD-BLANK"], path, lang)
+            yield finding(RULES["GD-BLANK"], cls, path, lang)
 

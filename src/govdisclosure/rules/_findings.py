@@ -78,7 +78,7 @@ def best_match(findings: Iterable[Finding]) -> Finding | None:
 
     The answer does not depend on the order of *findings*.
     """
-    return min(findings, key=lambda finding: (*relevance(finding), finding.path), default=None)
+    return min(findings, key=lambda finding: (*relevance(finding), finding.path, finding.message), default=None)
 
 
 class ReportInvalid(GovDisclosureError, ValueError):
@@ -90,3 +90,7 @@ class ReportInvalid(GovDisclosureError, ValueError):
         count = len(self.findings)
         head = f"{count} error{'s' if count != 1 else ''}"
         super().__init__(f"{head}; first: {self.best}" if self.best else head)
+
+    def __reduce__(self) -> tuple[type[ReportInvalid], tuple[tuple[Finding, ...]]]:
+        # Rebuild from the findings, not from the message (for pickle and copy).
+        return (type(self), (self.findings,))

@@ -116,8 +116,8 @@ _TABLE: Final = (
         code="GD-TEMPLATE-YEAR", severity=_E,
         title_zh="报告格式与报告年度不符",
         title_en="The report's template is not the one its year requires",
-        message_zh="{year}年度报告应使用{expected}，实际为{actual}",
-        message_en="a report for {year} must use {expected}, not {actual}",
+        message_zh="{year}年度报告应使用{required}，实际使用{given}",
+        message_en="a report for {year} must use {required}, not {given}",
         basis="国办公开办函〔2019〕60号 (2019–2020) and 国办公开办函〔2021〕30号 (2021 onwards)",
     ),
     Rule(

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..identifiers import uscc
 from ..model import AnnualReport, LegacyReport
 from ..regulation import APPLICANTS
 from ._engine import finding
@@ -23,8 +24,9 @@ __all__ = ["agency_key", "iter_collection_findings"]
 
 
 def agency_key(report: AnnualReport) -> str:
-    """What identifies a report's agency across years: its USCC, else its name."""
-    return report.agency.uscc or report.agency.name
+    """What identifies a report's agency across years: its USCC as checked (compacted), else its name."""
+    code = report.agency.uscc
+    return uscc.compact(code) if code else report.agency.name
 
 
 def iter_collection_findings(
@@ -43,7 +45,7 @@ def iter_collection_findings(
         for report in group:
             first = by_year.setdefault(report.year, report)
             if first is not report:
-                yield report, finding(RULES["GD-DUPLICATE"], (), lang, expected=first.agency.name,
+                yield report, finding(RULES["GD-DUPLICATE"], type(report), (), lang, expected=first.agency.name,
                                        actual=report.year)
         for year in sorted(by_year):
             previous = by_year.get(year - 1)
@@ -58,7 +60,9 @@ def _between(previous: AnnualReport, current: AnnualReport, lang: Language) -> I
         last = getattr(previous.requests.carried_forward, column)
         now = getattr(current.requests.carried_over, column)
         if _differ(last, now):
-            yield finding(RULES["GD-CARRY"], ("requests", "carried_over", column), lang, expected=last, actual=now)
+            yield finding(
+                RULES["GD-CARRY"], type(current), ("requests", "carried_over", column), lang, expected=last, actual=now
+            )
     if previous.template is current.template and current.template.key == "2019":
         yield from _item_chain(previous, current, lang)
 
@@ -74,7 +78,7 @@ def _item_chain(previous: Any, current: Any, lang: Language) -> Iterator[Finding
             expected = (before.previous_year or 0) + (before.change or 0)
             if _differ(expected, now.previous_year):
                 path: Path = ("proactive", row.key, "previous_year")
-                yield finding(RULES["GD-CHAIN"], path, lang, expected=expected, actual=now.previous_year)
+                yield finding(RULES["GD-CHAIN"], type(current), path, lang, expected=expected, actual=now.previous_year)
 
 
 def _differ(expected: int | None, actual: int | None) -> bool:

@@ -1,0 +1,346 @@
+"""The findings model: Finding, Severity, best_match and ReportInvalid."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+import pickle
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure import GovDisclosureError
+from govdisclosure.rules import RULES, Finding, ReportInvalid, Severity, best_match, relevance
+from govdisclosure.rules.collection import iter_collection_findings
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+PATHS = [
+    "",
+    "/template",
+    "/published",
+    "/agency/uscc",
+    "/requests/received/total",
+    "/requests/carried_forward/natural_person",
+    "/requests/outcomes/withheld/state_secret/total",
+]
+
+
+def make(
+    code: str = "GD-T3-ROW",
+    severity: Severity = Severity.ERROR,
+    path: str = "/requests/received/total",
+    *,
+    expected: object = None,
+    actual: object = None,
+    message: str | None = None,
+) -> Finding:
+    """A finding whose label and message follow from its code, severity and path unless given."""
+    return Finding(
+        code=code,
+        severity=severity,
+        path=path,
+        label=f"label of {path}" if path else "",
+        expected=expected,
+        actual=actual,
+        message=message if message is not None else f"{code} {severity.value} at {path or 'the report'}",
+    )
+
+
+#: Findings whose every field follows from (code, severity, path): equal keys mean equal findings.
+keyed_findings = st.builds(make, st.sampled_from(sorted(RULES)), st.sampled_from(Severity), st.sampled_from(PATHS))
+
+values = st.one_of(
+    st.none(),
+    st.integers(),
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.dates(),
+    st.text(max_size=10),
+)
+
+#: Findings with every field drawn freely.
+any_findings = st.builds(
+    Finding,
+    code=st.sampled_from(sorted(RULES)),
+    severity=st.sampled_from(Severity),
+    path=st.sampled_from(PATHS),
+    label=st.text(max_size=10),
+    expected=values,
+    actual=values,
+    message=st.text(max_size=20),
+)
+
+
+# ------------------------------------------------------------------ Severity
+
+
+def test_severity_values() -> None:
+    """The severities are the strings error, warning and info, in that order of weight."""
+    assert [s.value for s in Severity] == ["error", "warning", "info"]
+    assert [str(s) for s in Severity] == ["error", "warning", "info"]
+    assert Severity("warning") is Severity.WARNING
+    assert isinstance(Severity.ERROR, str)
+    assert Severity.ERROR.value == "error"
+    assert f"{Severity.INFO}" == "info"
+    assert json.dumps(Severity.ERROR) == '"error"'
+
+
+def test_severity_rejects_unknown() -> None:
+    """A severity outside the three is a ValueError."""
+    with pytest.raises(ValueError, match="fatal"):
+        Severity("fatal")
+
+
+def test_catalogue_severities() -> None:
+    """Every rule in the catalogue has one of the three severities."""
+    assert {rule.severity for rule in RULES.values()} <= set(Severity)
+
+
+# ------------------------------------------------------------------ Finding
+
+
+def test_to_dict_fields() -> None:
+    """to_dict has exactly the Finding fields, with plain values."""
+    finding = make(expected=3, actual=None)
+    assert finding.to_dict() == {
+        "code": "GD-T3-ROW",
+        "severity": "error",
+        "path": "/requests/received/total",
+        "label": "label of /requests/received/total",
+        "expected": 3,
+        "actual": None,
+        "message": "GD-T3-ROW error at /requests/received/total",
+    }
+    assert type(finding.to_dict()["severity"]) is str
+
+
+@pytest.mark.parametrize(
+    ("value", "plain"),
+    [
+        (Decimal("5.02"), "5.02"),
+        (Decimal("0.10"), "0.10"),
+        (Decimal("1E+5"), "100000"),
+        (Decimal("-3"), "-3"),
+        (Decimal("0"), "0"),
+        (datetime.date(2020, 1, 31), "2020-01-31"),
+        (datetime.date(999, 1, 2), "0999-01-02"),
+        (17, 17),
+        ("重庆市民政局", "重庆市民政局"),
+        (None, None),
+    ],
+)
+def test_to_dict_values(value: object, plain: object) -> None:
+    """Decimals become decimal strings (never floats or exponents), dates ISO strings; the rest stays."""
+    data = make(expected=value, actual=value).to_dict()
+    assert data["expected"] == plain
+    assert data["actual"] == plain
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+@given(finding=any_findings)
+def test_to_dict_is_json(finding: Finding) -> None:
+    """Any finding's dict goes through json.dumps and back unchanged, and keeps its values exactly."""
+    data: Any = finding.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["severity"] == finding.severity.value
+    for name in ("expected", "actual"):
+        value = getattr(finding, name)
+        if isinstance(value, Decimal):
+            assert isinstance(data[name], str)
+            assert Decimal(data[name]) == value
+            assert "E" not in data[name].upper()
+        elif isinstance(value, datetime.date):
+            assert datetime.date.fromisoformat(data[name]) == value
+        else:
+            assert data[name] == value
+
+
+def test_to_dict_of_real_finding() -> None:
+    """A finding from the engine (dates in expected and actual) serialises as JSON."""
+    finding = next(gd.iter_findings(gd.load(EXAMPLES / "2019-tianshui-civil-affairs.json")))
+    data = json.loads(json.dumps(finding.to_dict(), ensure_ascii=False))
+    assert data["code"] == "GD-DEADLINE"
+    assert data["severity"] == "warning"
+    assert data["expected"] == "2020-01-31"
+    assert data["actual"] == "2020-08-14"
+    assert data["path"] == "/published"
+
+
+def test_str_with_path() -> None:
+    """str(finding) is the path, the code in brackets, and the message."""
+    finding = make(message="合计不符")
+    assert str(finding) == "/requests/received/total [GD-T3-ROW] 合计不符"
+
+
+def test_str_without_path() -> None:
+    """A finding about the whole report starts with its code."""
+    finding = make("GD-BLANK-COUNTED", Severity.INFO, "", message="152 blank cells were counted as 0")
+    assert str(finding) == "[GD-BLANK-COUNTED] 152 blank cells were counted as 0"
+
+
+def test_finding_is_frozen() -> None:
+    """A finding cannot be changed after it is made."""
+    finding = make()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        finding.code = "GD-OTHER"  # type: ignore[misc]
+
+
+# ------------------------------------------------------------------ best_match and relevance
+
+
+def test_best_match_empty() -> None:
+    """No findings, no best match."""
+    assert best_match([]) is None
+    assert best_match(iter(())) is None
+
+
+def test_best_match_severity_first() -> None:
+    """An error beats a warning beats an info, however deep the error lies."""
+    deep_error = make("GD-T3-ROW", Severity.ERROR, "/requests/outcomes/withheld/state_secret/total")
+    warning = make("GD-DEADLINE", Severity.WARNING, "/published")
+    info = make("GD-BLANK-COUNTED", Severity.INFO, "")
+    assert best_match([info, warning, deep_error]) is deep_error
+    assert best_match([info, warning]) is warning
+    assert best_match([info]) is info
+
+
+def test_best_match_shallower_path() -> None:
+    """Among errors, the one higher up in the document comes first."""
+    deep = make("GD-T3-ROW", path="/requests/outcomes/withheld/state_secret/total")
+    shallow = make("GD-USCC", path="/agency/uscc")
+    whole = make("GD-DUPLICATE", path="")
+    assert best_match([deep, shallow]) is shallow
+    assert best_match([deep, shallow, whole]) is whole
+
+
+def test_best_match_ties_by_code_then_path() -> None:
+    """At the same severity and depth, the code decides, then the path."""
+    a = make("GD-T3-BALANCE", path="/requests/carried_forward/total")
+    b = make("GD-T3-ROW", path="/requests/carried_forward/commercial")
+    c = make("GD-T3-ROW", path="/requests/carried_forward/bogus")
+    assert best_match([b, a]) is a
+    assert best_match([b, c]) is c
+
+
+def test_relevance() -> None:
+    """relevance is (severity rank, path depth, code)."""
+    assert relevance(make("GD-T3-ROW", Severity.WARNING, "/a/b/c")) == (1, 3, "GD-T3-ROW")
+    assert relevance(make("GD-X", Severity.INFO, "")) == (2, 0, "GD-X")
+
+
+@given(st.lists(keyed_findings, max_size=12).flatmap(lambda fs: st.tuples(st.just(fs), st.permutations(fs))))
+def test_best_match_order_independent(pair: tuple[list[Finding], list[Finding]]) -> None:
+    """best_match gives the same finding for forward, reversed and shuffled input."""
+    findings, shuffled = pair
+    best = best_match(findings)
+    assert best_match(list(reversed(findings))) == best
+    assert best_match(shuffled) == best
+    assert best_match(iter(findings)) == best
+    if findings:
+        assert best in findings
+        rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        assert best is not None
+        key = (rank[best.severity], best.path.count("/"))
+        assert key == min((rank[f.severity], f.path.count("/")) for f in findings)
+    else:
+        assert best is None
+
+
+def test_best_match_order_independent_on_ties() -> None:
+    """Two reports of one agency given twice: the GD-DUPLICATE findings tie, yet the best match is one answer."""
+    report = gd.load(EXAMPLES / "2021-report.json")
+    again = attrs.evolve(report, published=None)
+    later = attrs.evolve(report, year=2023)
+    later_again = attrs.evolve(later, published=None)
+    findings = [f for _, f in iter_collection_findings([report, later, again, later_again], lang="en")]
+    assert [(f.code, f.path) for f in findings] == [("GD-DUPLICATE", ""), ("GD-DUPLICATE", "")]
+    assert findings[0] != findings[1]
+    assert best_match(findings) == best_match(list(reversed(findings)))
+
+
+# ------------------------------------------------------------------ ReportInvalid
+
+
+def test_report_invalid_carries_findings() -> None:
+    """ReportInvalid holds every finding given, in order, as a tuple, and its best match."""
+    findings = [
+        make("GD-T3-ROW", path="/requests/received/total"),
+        make("GD-USCC", path="/agency/uscc"),
+        make("GD-T4-TOTAL", path="/review_litigation/review/total"),
+    ]
+    error = ReportInvalid(findings)
+    assert error.findings == tuple(findings)
+    assert error.best is findings[1]
+    assert error.best == best_match(findings)
+
+
+def test_report_invalid_is_a_value_error() -> None:
+    """ReportInvalid is a ValueError and a GovDisclosureError, exported at the top level."""
+    assert gd.ReportInvalid is ReportInvalid
+    error = ReportInvalid([make()])
+    assert isinstance(error, ValueError)
+    assert isinstance(error, GovDisclosureError)
+    with pytest.raises(ValueError, match="1 error"):
+        raise error
+
+
+def test_report_invalid_message() -> None:
+    """The message names how many errors there are and the best one."""
+    findings = [make("GD-T3-ROW", path="/requests/received/total", message="row"),
+                make("GD-USCC", path="/agency/uscc", message="bad code")]
+    text = str(ReportInvalid(findings))
+    assert text.startswith("2 errors")
+    assert str(findings[1]) in text
+    assert "row" not in text
+
+
+def test_report_invalid_message_singular() -> None:
+    """One error is '1 error', not '1 errors'."""
+    finding = make(message="only one")
+    text = str(ReportInvalid([finding]))
+    assert text.startswith("1 error;")
+    assert "1 errors" not in text
+    assert str(finding) in text
+
+
+def test_report_invalid_empty() -> None:
+    """With no findings there is no best match and the message still reads."""
+    error = ReportInvalid([])
+    assert error.findings == ()
+    assert error.best is None
+    assert str(error) == "0 errors"
+
+
+def test_report_invalid_from_validate() -> None:
+    """validate raises ReportInvalid with exactly the error-level findings, in document order."""
+    report: Any = gd.load(EXAMPLES / "2021-report.json")
+    broken = attrs.evolve(
+        report,
+        agency=attrs.evolve(report.agency, uscc="115000000092759913"),
+        published=datetime.date(2022, 6, 1),
+        review_litigation=attrs.evolve(
+            report.review_litigation, review=attrs.evolve(report.review_litigation.review, total=9)
+        ),
+    )
+    with pytest.raises(ReportInvalid) as caught:
+        gd.validate(broken)
+    expected = [f for f in gd.iter_findings(broken) if f.severity is Severity.ERROR]
+    assert [f.code for f in caught.value.findings] == ["GD-USCC", "GD-T4-TOTAL"]
+    assert list(caught.value.findings) == expected
+    assert caught.value.best is not None
+    assert caught.value.best.code == "GD-USCC"
+    assert str(caught.value).startswith("2 errors")
+
+
+def test_report_invalid_survives_pickle_and_copy() -> None:
+    """A ReportInvalid can be pickled and copied, keeping its findings."""
+    error = ReportInvalid([make(expected=Decimal("1.5"), actual=datetime.date(2020, 1, 1))])
+    assert pickle.loads(pickle.dumps(error)).findings == error.findings
+    assert copy.copy(error).findings == error.findings
