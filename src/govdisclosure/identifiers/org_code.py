@@ -32,6 +32,7 @@ example 00927599 → 1 are recomputed in the project's domain notes (§5).
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 
 from .exceptions import InvalidChecksum, InvalidFormat, InvalidIdentifier, InvalidLength
@@ -60,6 +61,8 @@ WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 
 def compact(number: str) -> str:
     """The code without spaces or hyphens, in capitals; full-width characters become ASCII (NFKC)."""
+    if number.isascii() and number.isalnum():  # the common case, already compact
+        return number.upper()
     text = unicodedata.normalize("NFKC", number).replace("-", "")
     return "".join(text.split()).upper()
 
@@ -74,7 +77,7 @@ def calc_check_digit(body: str) -> str:
     if len(body) != len(WEIGHTS):
         raise InvalidLength(body, "the body of an organisation code has eight characters", NAME)
     _check_alphabet(body, BODY_ALPHABET, body)
-    total = sum(BODY_ALPHABET.index(char) * weight for char, weight in zip(body, WEIGHTS, strict=True))
+    total = sum(map(operator.mul, map(BODY_ALPHABET.index, body), WEIGHTS))
     remainder = 11 - total % 11
     return {10: "X", 11: "0"}.get(remainder, str(remainder))
 
@@ -122,6 +125,8 @@ def format(number: str) -> str:
 
 
 def _check_alphabet(chars: str, alphabet: str, code: str, *, offset: int = 0) -> None:
+    if all(map(alphabet.__contains__, chars)):
+        return
     for position, char in enumerate(chars, start=offset + 1):
         if char not in alphabet:
             raise InvalidFormat(code, f"character {position} is {char!r}, which cannot appear there", NAME)

@@ -69,6 +69,7 @@ be ``3``, and ``Z`` is not in the alphabet at all.
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -99,6 +100,8 @@ NAME = "unified social credit code (统一社会信用代码)"
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 #: The weights of characters 1–17, ``3^(i−1) mod 31``.
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+_VALUES: Mapping[str, int] = {char: value for value, char in enumerate(ALPHABET)}
 #: The registration authorities (登记管理部门) by their code.
 AUTHORITIES: Mapping[str, str] = MappingProxyType({
     "1": "机构编制",
@@ -162,6 +165,8 @@ class USCCInfo:
 
 def compact(number: str) -> str:
     """The code without spaces or hyphens, in capitals; full-width characters become ASCII (NFKC)."""
+    if number.isascii() and number.isalnum():  # the common case, already compact
+        return number.upper()
     text = unicodedata.normalize("NFKC", number).replace("-", "")
     return "".join(text.split()).upper()
 
@@ -176,7 +181,7 @@ def calc_check_digit(body: str) -> str:
     if len(body) != len(WEIGHTS):
         raise InvalidLength(body, "the body of a USCC has 17 characters", NAME)
     _check_alphabet(body)
-    total = sum(ALPHABET.index(char) * weight for char, weight in zip(body, WEIGHTS, strict=True))
+    total = sum(map(operator.mul, map(_VALUES.__getitem__, body), WEIGHTS))
     return ALPHABET[-total % 31]
 
 
@@ -240,6 +245,8 @@ def info(number: str) -> USCCInfo:
 
 
 def _check_alphabet(code: str) -> None:
+    if _VALUES.keys() >= set(code):
+        return
     for position, char in enumerate(code, start=1):
         if char not in ALPHABET:
             raise InvalidFormat(
