@@ -55,7 +55,8 @@ from typing import Literal
 
 import attrs
 
-from .exceptions import InvalidComponent, InvalidFormat, InvalidIdentifier
+from ._util import passes
+from .exceptions import InvalidComponent, InvalidFormat
 
 __all__ = [
     "BRACKETS",
@@ -178,11 +179,7 @@ def validate(number: str) -> str:
 
 def is_valid(number: str) -> bool:
     """Whether *number* is a valid document number or order number; never raises."""
-    try:
-        validate(number)
-    except InvalidIdentifier:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: str) -> str:

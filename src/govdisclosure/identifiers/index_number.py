@@ -69,6 +69,7 @@ from typing import Literal
 import attrs
 
 from . import org_code, uscc
+from ._util import passes
 from .exceptions import InvalidComponent, InvalidFormat, InvalidIdentifier
 
 __all__ = [
@@ -167,11 +168,7 @@ def validate(number: str) -> str:
 
 def is_valid(number: str) -> bool:
     """Whether *number* is a valid index number; never raises."""
-    try:
-        validate(number)
-    except InvalidIdentifier:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: str) -> str:

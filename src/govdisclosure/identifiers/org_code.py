@@ -33,9 +33,9 @@ example 00927599 → 1 are recomputed in the project's domain notes (§5).
 from __future__ import annotations
 
 import operator
-import unicodedata
 
-from .exceptions import InvalidChecksum, InvalidFormat, InvalidIdentifier, InvalidLength
+from ._util import compact_code, passes
+from .exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 
 __all__ = [
     "BODY_ALPHABET",
@@ -61,10 +61,7 @@ WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 
 def compact(number: str) -> str:
     """The code without spaces or hyphens, in capitals; full-width characters become ASCII (NFKC)."""
-    if number.isascii() and number.isalnum():  # the common case, already compact
-        return number.upper()
-    text = unicodedata.normalize("NFKC", number).replace("-", "")
-    return "".join(text.split()).upper()
+    return compact_code(number)
 
 
 def calc_check_digit(body: str) -> str:
@@ -105,11 +102,7 @@ def validate(number: str) -> str:
 
 def is_valid(number: str) -> bool:
     """Whether *number* is a valid organisation code; never raises."""
-    try:
-        validate(number)
-    except InvalidIdentifier:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: str) -> str:

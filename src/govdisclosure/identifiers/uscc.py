@@ -70,14 +70,14 @@ be ``3``, and ``Z`` is not in the alphabet at all.
 from __future__ import annotations
 
 import operator
-import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
 
 from . import org_code
-from .exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidIdentifier, InvalidLength
+from ._util import compact_code, passes
+from .exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 __all__ = [
     "ALPHABET",
@@ -165,10 +165,7 @@ class USCCInfo:
 
 def compact(number: str) -> str:
     """The code without spaces or hyphens, in capitals; full-width characters become ASCII (NFKC)."""
-    if number.isascii() and number.isalnum():  # the common case, already compact
-        return number.upper()
-    text = unicodedata.normalize("NFKC", number).replace("-", "")
-    return "".join(text.split()).upper()
+    return compact_code(number)
 
 
 def calc_check_digit(body: str) -> str:
@@ -215,11 +212,7 @@ def validate(number: str) -> str:
 
 def is_valid(number: str) -> bool:
     """Whether *number* is a valid USCC; never raises."""
-    try:
-        validate(number)
-    except InvalidIdentifier:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: str) -> str:
