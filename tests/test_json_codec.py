@@ -123,9 +123,16 @@ class TestRoundTrip:
         assert report.extensions == extensions
         assert json.loads(gd.dumps(report))["extensions"] == extensions
 
+    @pytest.mark.parametrize("character", ["\x00", "\x1f", "\x0b", "\ufffe", "\uffff"])
+    def test_text_no_document_can_carry(self, character: str) -> None:
+        """Control characters XML 1.0 cannot carry are refused in text, at the pointer, naming the character."""
+        [message] = problems_of(document(agency={"name": f"局{character}"}))
+        assert message == (f"/agency/name: the string holds U+{ord(character):04X}, a character no UTF-8 or XML "
+                           "document can carry")
+
     def test_control_characters_are_escaped_alike(self) -> None:
         """Control and separator characters in text are written the same with or without orjson."""
-        name = "局\x00\x1f\x7f\u2028\u2029\"\\/"
+        name = "局\t\n\r\x7f\u2028\u2029\"\\/"
         report = gd.loads(document(agency={"name": name}))
         assert report.agency.name == name
         assert gd.loads(gd.dumps(report)).agency.name == name
@@ -264,7 +271,7 @@ class TestHostileInput:
     def test_lone_surrogate(self) -> None:
         """A lone surrogate escape, which no UTF-8 file can hold, is refused at its pointer."""
         assert problems_of(document(agency={"name": "\\ud800"}).replace("\\\\", "\\")) == [
-            "/agency/name: the string holds a lone surrogate (not UTF-8 text)"
+            "/agency/name: the string holds U+D800, a character no UTF-8 or XML document can carry"
         ]
 
     def test_wrong_argument_type(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -29,6 +29,12 @@ from .rules.relations import IMPLAUSIBLE_WAN
 __all__ = ["agencies", "amounts", "counts", "deltas", "models", "reports", "uscc_codes"]
 
 _T = TypeVar("_T")
+
+
+#: Characters report text may hold (see ``model._fields.UNWRITABLE_TEXT``).
+_TEXT_CHARACTERS: Final = st.characters(
+    exclude_categories=("Cs", "Cc"), include_characters="\t\n\r\x7f", exclude_characters="\ufffe\uffff"
+)
 
 
 def counts() -> st.SearchStrategy[int | None]:
@@ -62,7 +68,7 @@ def _source_spans() -> st.SearchStrategy[SourceSpan]:
     return st.builds(
         lambda span, text: SourceSpan(start=span[0], end=span[1], text=text),
         bounds,
-        st.text(min_size=1, max_size=20).filter(str.strip),
+        st.text(_TEXT_CHARACTERS, min_size=1, max_size=20).filter(str.strip),
     )
 
 
@@ -78,7 +84,7 @@ def _for_field(field: attrs.Attribute[Any]) -> st.SearchStrategy[Any]:
     if kind == "number":
         return st.integers(min_value=0) | amounts()
     if kind == "text":
-        text = st.text(min_size=1, max_size=20)
+        text = st.text(_TEXT_CHARACTERS, min_size=1, max_size=20)
         return text.filter(str.strip) if required else st.none() | text
     if kind == "keyword":
         keys = st.sampled_from(field.metadata[CHOICES].keys())

@@ -20,7 +20,7 @@ import attrs
 
 from .._errors import Problem
 from ..model import REPORT_CLASSES, SCHEMA
-from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, json_problem
+from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, json_problem, unwritable_character
 from ._structure import ROOT_KEYS
 
 __all__ = ["READERS", "collect", "describe", "pointer_token", "report_problems"]
@@ -28,7 +28,6 @@ __all__ = ["READERS", "collect", "describe", "pointer_token", "report_problems"]
 _MISSING: Final = object()
 _money_match = re.compile(MONEY_PATTERN).match
 _date_match = re.compile(DATE_PATTERN).match
-_surrogate_search = re.compile("[\ud800-\udfff]").search
 
 _MONEY_EXPECTED: Final = 'a decimal string in 万元 such as "5.02"'
 
@@ -181,8 +180,10 @@ def _date(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[
 def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
     required = field.default is attrs.NOTHING
     if type(value) is str:
-        if _surrogate_search(value):
-            problems.append(Problem(pointer=pointer, message="the string holds a lone surrogate (not UTF-8 text)"))
+        character = unwritable_character(value)
+        if character is not None:
+            message = f"the string holds {character}, a character no UTF-8 or XML document can carry"
+            problems.append(Problem(pointer=pointer, message=message))
         elif required and not value.strip():
             problems.append(Problem(pointer=pointer, message="must not be blank"))
         return value

@@ -28,7 +28,16 @@ from typing import Any, Final
 import attrs
 
 from ..model import REPORT_CLASSES, SCHEMA
-from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, OMIT_NONE, json_problem
+from ..model._fields import (
+    CHOICES,
+    DATE_PATTERN,
+    KIND,
+    MODEL,
+    MONEY_PATTERN,
+    OMIT_NONE,
+    UNWRITABLE_TEXT,
+    json_problem,
+)
 
 __all__ = ["ROOT_KEYS", "Declined", "structure_fn", "unstructure_fn"]
 
@@ -42,7 +51,7 @@ class Declined(Exception):
 
 _money_match = re.compile(MONEY_PATTERN).match
 _date_match = re.compile(DATE_PATTERN).match
-_surrogate_search = re.compile("[\ud800-\udfff]").search
+_unwritable_search = UNWRITABLE_TEXT.search
 
 _STRUCTURE: dict[type[Any], Callable[[Any], Any]] = {}
 _UNSTRUCTURE: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
@@ -90,8 +99,8 @@ _CHECKS: Final[dict[str, str]] = {
         "    if type(v) is not str or _date_match(v) is None: raise _Declined\n"
         "    v = _fromisoformat(v)"
     ),
-    "text": "if v is not None and (type(v) is not str or _surrogate_search(v)): raise _Declined",
-    "text!": "if type(v) is not str or not v.strip() or _surrogate_search(v): raise _Declined",
+    "text": "if v is not None and (type(v) is not str or _unwritable_search(v)): raise _Declined",
+    "text!": "if type(v) is not str or not v.strip() or _unwritable_search(v): raise _Declined",
     "keyword": "if v is not None and (type(v) is not str or v not in _choices_{n}): raise _Declined",
     "keyword!": "if type(v) is not str or v not in _choices_{n}: raise _Declined",
     "json": "if v is not None and (type(v) is not dict or _json_problem(v, '') is not None): raise _Declined",
@@ -111,7 +120,7 @@ _BASE_GLOBALS: Final[dict[str, Any]] = {
     "_Decimal": decimal.Decimal,
     "_money_match": _money_match,
     "_date_match": _date_match,
-    "_surrogate_search": _surrogate_search,
+    "_unwritable_search": _unwritable_search,
     "_fromisoformat": datetime.date.fromisoformat,
     "_json_problem": json_problem,
     "_new": object.__new__,

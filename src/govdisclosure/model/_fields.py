@@ -26,6 +26,7 @@ __all__ = [
     "MODEL",
     "MONEY_PATTERN",
     "OMIT_NONE",
+    "UNWRITABLE_TEXT",
     "bind",
     "count_field",
     "date_field",
@@ -40,6 +41,7 @@ __all__ = [
     "optional_field",
     "sequence_field",
     "text_field",
+    "unwritable_character",
 ]
 
 #: The metadata key under which each field records its kind.
@@ -62,6 +64,17 @@ DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _T = TypeVar("_T")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+#: Characters no report text may hold: lone surrogates (not UTF-8) and the
+#: characters XML 1.0 cannot carry, even escaped.  A report's text must be
+#: writable in every format it can be exchanged in.
+UNWRITABLE_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def unwritable_character(text: str) -> str | None:
+    """A description of the first character of *text* no document can carry, or None."""
+    found = UNWRITABLE_TEXT.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
 
 
 def _owner(instance: object, attribute: attrs.Attribute[Any]) -> str:
@@ -98,8 +111,9 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         return
     if type(value) is not str:
         raise TypeError(f"{_owner(instance, attribute)}: expected a string, got {value!r}")
-    if _SURROGATE.search(value):
-        raise ValueError(f"{_owner(instance, attribute)}: lone surrogate in {value!r}")
+    character = unwritable_character(value)
+    if character is not None:
+        raise ValueError(f"{_owner(instance, attribute)}: {character} cannot be written in a report: {value!r}")
     if attribute.default is attrs.NOTHING and not value.strip():
         raise ValueError(f"{_owner(instance, attribute)}: must not be empty")
 
