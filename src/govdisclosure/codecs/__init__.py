@@ -1,4 +1,4 @@
-"""Reading and writing reports: JSON today, more formats by name.
+"""Reading and writing reports in the formats of the interchange shape: JSON and standard XML.
 
 :func:`loads`/:func:`dumps` work on text, :func:`load`/:func:`dump` on files,
 picking the format from the ``format`` argument or the file's suffix.
@@ -14,6 +14,7 @@ from typing import IO, Any, Final
 from .._errors import ParseError, Problem
 from ..model import AnnualReport
 from . import json as json_codec
+from . import xml as xml_codec
 
 __all__ = ["FORMATS", "dump", "dumps", "load", "loads"]
 
@@ -23,9 +24,10 @@ _Dumps = Callable[..., str]
 #: The formats by name: each a pair of functions (loads, dumps).
 FORMATS: Final[dict[str, tuple[_Loads, _Dumps]]] = {
     "json": (json_codec.loads, json_codec.dumps),
+    "xml": (xml_codec.loads, xml_codec.dumps),
 }
 
-_SUFFIXES: Final = {".json": "json"}
+_SUFFIXES: Final = {".json": "json", ".xml": "xml"}
 
 PathLike = str | os.PathLike[str]
 

@@ -1,0 +1,433 @@
+"""Reading a parsed report document: the compiled walk, and the careful one.
+
+For each model class a function is compiled once that walks an element's
+children, places each by its tag, checks and converts each cell inline, and
+builds the object without running the attrs validators again (as
+:mod:`._structure` does for JSON).  It only accepts or declines; a declined
+document is read again by :func:`careful_problems`, which names every
+problem with its line, XPath and JSON Pointer.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import difflib
+import json
+import re
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+from lxml import etree
+
+from .._errors import Problem
+from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
+from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, json_problem
+from ._structure import Declined, kind_of
+
+__all__ = ["careful_problems", "structure_root"]
+
+NAMESPACE: Final = "urn:govdisclosure:annual-report:1"
+_NS: Final = "{" + NAMESPACE + "}"
+_ROOT: Final = _NS + "annual-report"
+_PREFIX: Final = "gd"
+
+_COUNT: Final = r"^(0|[1-9][0-9]*)$"
+_DELTA: Final = r"^(0|-?[1-9][0-9]*)$"
+_YEAR: Final = r"^[0-9]{4}$"
+
+_count_match = re.compile(_COUNT).match
+_delta_match = re.compile(_DELTA).match
+_year_match = re.compile(_YEAR).match
+_money_match = re.compile(MONEY_PATTERN).match
+_date_match = re.compile(DATE_PATTERN).match
+
+#: Text outside the cells, or an attribute other than the two the shape has: one C-level query per document.
+_STRAY: Final = etree.XPath(
+    "boolean(//*[*]/text()[normalize-space()]"
+    " | //@*[not(local-name() = 'type' and parent::gd:value) and not(local-name() = 'name' and parent::gd:extension)])",
+    namespaces={_PREFIX: NAMESPACE},
+)
+
+_MISSING: Final = object()
+
+
+def tag_of(name: str) -> str:
+    """The namespaced tag of the element for field *name*."""
+    return _NS + name.replace("_", "-")
+
+
+# ------------------------------------------------------------------ the compiled walk
+
+
+def structure_root(root: Any) -> AnnualReport | None:
+    """The report *root* holds, or None if the compiled walk declines it."""
+    try:
+        if root.tag != _ROOT or _STRAY(root):
+            return None
+        template = root.find(_NS + "template")
+        schema = root.find(_NS + "schema")
+        if template is None or schema is None or schema.text != SCHEMA:
+            return None
+        cls = REPORT_CLASSES.get(template.text or "")
+        if cls is None:
+            return None
+        report: AnnualReport = _structure_fn(cls)(root)
+    except Exception:  # noqa: BLE001 - declined: careful_problems says why
+        return None
+    return report
+
+
+_LEAF: Final[dict[str, str]] = {
+    "count": "if t is None or _count_match(t) is None: raise _Declined\nv = int(t)",
+    "offset": "if t is None or _count_match(t) is None: raise _Declined\nv = int(t)",
+    "delta": "if t is None or _delta_match(t) is None: raise _Declined\nv = int(t)",
+    "year": "if t is None or _year_match(t) is None: raise _Declined\nv = int(t)",
+    "money": "if t is None or _money_match(t) is None: raise _Declined\nv = _Decimal(t)",
+    "date": "if t is None or _date_match(t) is None: raise _Declined\nv = _fromisoformat(t)",
+    "text": "v = t or ''",
+    "text!": "if not t or not t.strip(): raise _Declined\nv = t",
+    "keyword": "if t not in _choices_{n}: raise _Declined\nv = t",
+    "keyword!": "if t not in _choices_{n}: raise _Declined\nv = t",
+    "number": (
+        "if ch.get('type') == 'decimal':\n"
+        "    if t is None or _money_match(t) is None: raise _Declined\n"
+        "    v = _Decimal(t)\n"
+        "else:\n"
+        "    if t is None or _count_match(t) is None: raise _Declined\n"
+        "    v = int(t)"
+    ),
+}
+
+_BRANCH: Final[dict[str, str]] = {
+    "nested": "v = _structure_{n}(ch)",
+    "nested!": "v = _structure_{n}(ch)",
+    "optional": "v = _structure_{n}(ch)",
+    "sequence": "v = tuple([_structure_{n}(item) for item in _items(ch, _item_tag_{n})])",
+    "json": "v = _extensions(ch)",
+}
+
+_ABSENT: Final[dict[str, str]] = {
+    "nested": "v = _empty_{n}",
+    "nested!": "raise _Declined",
+    "sequence": "v = ()",
+    "year": "raise _Declined",
+    "offset": "raise _Declined",
+    "number": "raise _Declined",
+    "text!": "raise _Declined",
+    "keyword!": "raise _Declined",
+}
+
+_FUNCTIONS: dict[type[Any], Callable[[Any], Any]] = {}
+
+
+def _structure_fn(cls: type[Any]) -> Callable[[Any], Any]:
+    fn = _FUNCTIONS.get(cls)
+    if fn is None:
+        fn = _FUNCTIONS[cls] = _compile(cls)
+    return fn
+
+
+def _items(container: Any, tag: str) -> list[Any]:
+    """The children of a sequence container, every one of which must be *tag*."""
+    items = list(container)
+    if any(item.tag != tag for item in items):
+        raise Declined
+    return items
+
+
+def _extensions(container: Any) -> dict[str, Any]:
+    """The extensions element's data: each ``<extension name>`` holds JSON text."""
+    data: dict[str, Any] = {}
+    for item in container:
+        name = item.get("name")
+        if item.tag != _NS + "extension" or name is None or name in data or len(item):
+            raise Declined
+        value = json.loads(item.text or "")
+        if json_problem(value, "") is not None:
+            raise Declined
+        data[name] = value
+    return data
+
+
+def _compile(cls: type[Any]) -> Callable[[Any], Any]:
+    fields = attrs.fields(cls)
+    names = [field.name for field in fields]
+    slots = {tag_of(name): index for index, name in enumerate(names)}
+    if cls in REPORT_CLASSES.values():
+        slots.update({_NS + "schema": len(names), _NS + "template": len(names) + 1})
+    namespace: dict[str, Any] = {
+        "_Declined": Declined,
+        "_MISSING": _MISSING,
+        "_Decimal": decimal.Decimal,
+        "_fromisoformat": datetime.date.fromisoformat,
+        "_count_match": _count_match,
+        "_delta_match": _delta_match,
+        "_year_match": _year_match,
+        "_money_match": _money_match,
+        "_date_match": _date_match,
+        "_items": _items,
+        "_extensions": _extensions,
+        "_slots": slots,
+        "_cls": cls,
+        "_new": object.__new__,
+    }
+    via_init = hasattr(cls, "__attrs_post_init__")
+    lines = [
+        "def structure(el):",
+        f"    found = [_MISSING] * {len(slots)}",
+        "    for ch in el:",
+        "        i = _slots[ch.tag]",
+        "        if found[i] is not _MISSING: raise _Declined",
+        "        found[i] = ch",
+    ]
+    if not via_init:
+        lines.append("    o = _new(_cls)")
+    for index, field in enumerate(fields):
+        name, kind = field.name, kind_of(field)
+        lines.append(f"    ch = found[{index}]")
+        absent = _ABSENT.get(kind, "v = None").format(n=name)
+        lines.append("    if ch is _MISSING:")
+        lines.extend("        " + line for line in absent.splitlines())
+        lines.append("    else:")
+        body = _BRANCH[kind] if kind in _BRANCH else "if len(ch): raise _Declined\nt = ch.text\n" + _LEAF[kind]
+        lines.extend("        " + line for line in body.format(n=name).splitlines())
+        lines.append(f"    v_{name} = v" if via_init else f"    _set_{name}(o, v)")
+        _field_globals(namespace, cls, field)
+    if via_init:
+        lines.append(f"    return _cls({', '.join(f'{name}=v_{name}' for name in names)})")
+    else:
+        lines.append("    return o")
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, f"<govdisclosure xml {cls.__qualname__}>", "exec"), namespace)
+    fn: Callable[[Any], Any] = namespace["structure"]
+    return fn
+
+
+def _field_globals(namespace: dict[str, Any], cls: type[Any], field: attrs.Attribute[Any]) -> None:
+    name, metadata = field.name, field.metadata
+    namespace[f"_set_{name}"] = cls.__dict__[name].__set__
+    if CHOICES in metadata:
+        namespace[f"_choices_{name}"] = frozenset(metadata[CHOICES].keys())
+    if MODEL in metadata:
+        model = metadata[MODEL]
+        namespace[f"_structure_{name}"] = _structure_fn(model)
+        if metadata[KIND] == "nested" and field.default is not attrs.NOTHING:
+            namespace[f"_empty_{name}"] = model()
+        if metadata[KIND] == "sequence":
+            namespace[f"_item_tag_{name}"] = tag_of(model.__name__.lower())
+
+
+# ------------------------------------------------------------------ the careful reading
+
+
+@attrs.define
+class _Reader:
+    """Collects every problem of one document, each with its line, XPath and JSON Pointer."""
+
+    max_depth: int
+    problems: list[Problem] = attrs.field(factory=list)
+
+    def add(self, element: Any, pointer: str, xpath: str, message: str) -> None:
+        line = element.sourceline if element is not None else None
+        self.problems.append(Problem(pointer=pointer, message=message, line=line, xpath=xpath))
+
+
+def careful_problems(root: Any, max_depth: int) -> list[Problem]:
+    """Every problem with *root* read as a report document; empty when it is a valid one."""
+    reader = _Reader(max_depth)
+    xpath = f"/{_PREFIX}:annual-report"
+    if root.tag != _ROOT:
+        reader.add(root, "", "/" + _local(root), f"the root element is {_describe_tag(root)}; expected "
+                   f"<annual-report> in the namespace {NAMESPACE}")
+        return reader.problems
+    if _deeper_than(root, max_depth):
+        reader.add(root, "", xpath, f"elements nest deeper than {max_depth} levels")
+        return reader.problems
+    schema = root.find(_NS + "schema")
+    if schema is None or schema.text != SCHEMA:
+        found = "it is missing" if schema is None else f"got {_quote(schema.text)}"
+        reader.add(schema if schema is not None else root, "/schema", f"{xpath}/{_PREFIX}:schema",
+                   f'expected "{SCHEMA}"; {found}')
+    template = root.find(_NS + "template")
+    cls = REPORT_CLASSES.get(template.text or "") if template is not None else None
+    if cls is None:
+        choices = ", ".join(f'"{key}"' for key in REPORT_CLASSES)
+        found = "it is missing" if template is None else f"got {_quote(template.text)}"
+        reader.add(template if template is not None else root, "/template", f"{xpath}/{_PREFIX}:template",
+                   f"expected one of {choices}; {found}")
+        return reader.problems
+    _collect(reader, cls, root, "", xpath, extra=("schema", "template"))
+    return reader.problems
+
+
+def _deeper_than(root: Any, max_depth: int) -> bool:
+    return bool(root.xpath(f"boolean(/*{'/*' * max_depth})"))
+
+
+def _local(element: Any) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else "?"
+
+
+def _describe_tag(element: Any) -> str:
+    name = etree.QName(element)
+    where = f" in the namespace {name.namespace}" if name.namespace else " in no namespace"
+    return f"<{name.localname}>{where}"
+
+
+def _quote(text: str | None) -> str:
+    return json.dumps(text or "", ensure_ascii=False)
+
+
+def _collect(reader: _Reader, cls: type[Any], element: Any, pointer: str, xpath: str,
+             extra: tuple[str, ...] = ()) -> Any:
+    """Build a *cls* from *element*, or record every problem and return None."""
+    before = len(reader.problems)
+    _stray_text_and_attributes(reader, element, pointer, xpath)
+    fields = {field.name: field for field in attrs.fields(cls)}
+    found: dict[str, Any] = {}
+    for child in element:
+        name = _local(child).replace("-", "_")
+        child_xpath = f"{xpath}/{_PREFIX}:{_local(child)}"
+        if etree.QName(child).namespace != NAMESPACE:
+            reader.add(child, pointer, child_xpath, f"element {_describe_tag(child)} is not part of a report")
+        elif name not in fields and name not in extra:
+            reader.add(child, f"{pointer}/{name}", child_xpath, _unknown(_local(child), list(fields)))
+        elif name in found:
+            reader.add(child, f"{pointer}/{name}", child_xpath, f"<{_local(child)}> appears more than once")
+        else:
+            found[name] = child
+    values: dict[str, Any] = {}
+    for name, field in fields.items():
+        child = found.get(name)
+        child_pointer = f"{pointer}/{name}"
+        child_xpath = f"{xpath}/{_PREFIX}:{name.replace('_', '-')}"
+        if child is None:
+            if field.default is attrs.NOTHING:
+                reader.add(element, child_pointer, child_xpath, f"required: <{name.replace('_', '-')}>")
+            continue
+        values[name] = _read(reader, field, child, child_pointer, child_xpath)
+    if len(reader.problems) > before:
+        return None
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as error:
+        reader.add(element, pointer, xpath, str(error))
+        return None
+
+
+def _stray_text_and_attributes(reader: _Reader, element: Any, pointer: str, xpath: str) -> None:
+    if element.text is not None and element.text.strip():
+        reader.add(element, pointer, xpath, f"text {_quote(element.text.strip())} is not allowed here")
+    for child in element:
+        if child.tail is not None and child.tail.strip():
+            reader.add(child, pointer, xpath, f"text {_quote(child.tail.strip())} is not allowed here")
+    for attribute in element.attrib:
+        reader.add(element, pointer, xpath, f"attribute {attribute} is not allowed here")
+
+
+def _unknown(tag: str, names: list[str]) -> str:
+    tags = [name.replace("_", "-") for name in names]
+    close = difflib.get_close_matches(tag, tags, n=1)
+    hint = f'; did you mean <{close[0]}>?' if close else f"; expected one of: {', '.join(tags)}"
+    return f"unknown element <{tag}>{hint}"
+
+
+_LEAF_RULES: Final[dict[str, tuple[Callable[[str], Any], str, Callable[[str], Any]]]] = {
+    "count": (_count_match, "an integer ≥ 0 (leave the element out for a blank cell)", int),
+    "offset": (_count_match, "an integer ≥ 0", int),
+    "delta": (_delta_match, "an integer, negative for a decrease (leave the element out for a blank cell)", int),
+    "year": (_year_match, "a four-digit year such as 2021", int),
+    "money": (_money_match, 'a decimal amount in 万元 such as 5.02 (leave the element out for a blank cell)',
+              decimal.Decimal),
+    "date": (_date_match, "a date written YYYY-MM-DD", datetime.date.fromisoformat),
+}
+
+
+def _read(reader: _Reader, field: attrs.Attribute[Any], element: Any, pointer: str, xpath: str) -> Any:
+    kind = field.metadata[KIND]
+    if kind in ("nested", "optional"):
+        return _collect(reader, field.metadata[MODEL], element, pointer, xpath)
+    if kind == "sequence":
+        return _read_sequence(reader, field.metadata[MODEL], element, pointer, xpath)
+    if kind == "json":
+        return _read_extensions(reader, element, pointer, xpath)
+    if len(element):
+        reader.add(element, pointer, xpath, f"<{_local(element)}> holds a value, not elements")
+        return None
+    _stray_text_and_attributes_of_leaf(reader, element, pointer, xpath, kind)
+    return _read_leaf(reader, field, element, pointer, xpath)
+
+
+def _stray_text_and_attributes_of_leaf(reader: _Reader, element: Any, pointer: str, xpath: str, kind: str) -> None:
+    allowed = {"type"} if kind == "number" else set()
+    for attribute in element.attrib:
+        if attribute not in allowed:
+            reader.add(element, pointer, xpath, f"attribute {attribute} is not allowed here")
+
+
+def _read_leaf(reader: _Reader, field: attrs.Attribute[Any], element: Any, pointer: str, xpath: str) -> Any:
+    kind, text = field.metadata[KIND], element.text
+    if kind == "text":
+        if field.default is attrs.NOTHING and not (text or "").strip():
+            reader.add(element, pointer, xpath, "must not be blank")
+        return text or ""
+    if kind == "keyword":
+        keys = field.metadata[CHOICES].keys()
+        if text not in keys:
+            reader.add(element, pointer, xpath, f"expected one of {', '.join(keys)}; got {_quote(text)}")
+        return text
+    if kind == "number":
+        declared = element.get("type")
+        if declared not in (None, "decimal"):
+            reader.add(element, pointer, xpath, f'type must be "decimal" or left out; got {_quote(declared)}')
+            return None
+        kind = "money" if declared == "decimal" else "count"
+    match, expected, convert = _LEAF_RULES[kind]
+    if text is None or match(text) is None:
+        found = "an empty element" if text is None else _quote(text)
+        reader.add(element, pointer, xpath, f"expected {expected}; got {found}")
+        return None
+    try:
+        return convert(text)
+    except ValueError:
+        reader.add(element, pointer, xpath, f"{_quote(text)} is not a calendar date")
+        return None
+
+
+def _read_sequence(reader: _Reader, model: type[Any], element: Any, pointer: str, xpath: str) -> Any:
+    item_tag = model.__name__.lower()
+    items = []
+    for index, child in enumerate(element):
+        child_xpath = f"{xpath}/{_PREFIX}:{item_tag}[{index + 1}]"
+        if child.tag != tag_of(item_tag):
+            reader.add(child, f"{pointer}/{index}", child_xpath, f"expected <{item_tag}>; got {_describe_tag(child)}")
+            continue
+        items.append(_collect(reader, model, child, f"{pointer}/{index}", child_xpath))
+    return tuple(items)
+
+
+def _read_extensions(reader: _Reader, element: Any, pointer: str, xpath: str) -> Any:
+    data: dict[str, Any] = {}
+    for index, child in enumerate(element):
+        name = child.get("name")
+        child_xpath = f"{xpath}/{_PREFIX}:extension[{index + 1}]"
+        if child.tag != _NS + "extension" or name is None:
+            reader.add(child, pointer, child_xpath, 'expected <extension name="…"> holding JSON text')
+            continue
+        child_pointer = f"{pointer}/{name.replace('~', '~0').replace('/', '~1')}"
+        if name in data:
+            reader.add(child, child_pointer, child_xpath, f'extension "{name}" appears more than once')
+            continue
+        try:
+            value = json.loads(child.text or "")
+        except (ValueError, RecursionError) as error:
+            reader.add(child, child_pointer, child_xpath, f"not JSON text: {error}")
+            continue
+        problem = json_problem(value, "")
+        if problem is not None:
+            reader.add(child, child_pointer, child_xpath, problem.partition(": ")[2])
+            continue
+        data[name] = value
+    return data

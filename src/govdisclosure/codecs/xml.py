@@ -1,0 +1,209 @@
+"""Reports as standard XML: one namespace, elements that mirror the JSON keys.
+
+The root element is ``<annual-report>`` in the namespace
+``urn:govdisclosure:annual-report:1``; element names are the JSON keys with
+``_`` written ``-``, in the same order.  A blank cell is an absent element and
+a written zero is written (``<total>0</total>``).  Two attributes exist: a
+legacy figure's amount is ``<value type="decimal">``, and each extension is
+``<extension name="…">`` holding its data as JSON text.
+
+Parsing is hardened: UTF-8 only, no DTD (so no entities, internal or
+external), no network, bounded size and depth.  Every refusal is a
+:class:`~govdisclosure.ParseError` whose problems carry the line, the XPath
+(prefix ``gd`` for the namespace) and the JSON Pointer of what is wrong.
+Loading walks the tree with functions compiled once per model class; only a
+document they decline is read again carefully to say why.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import re
+import threading
+from typing import Any, Final
+
+from lxml import etree
+
+from .._errors import ParseError, Problem
+from ..model import AnnualReport
+from ._xml_read import careful_problems, structure_root
+from .json import DEFAULT_MAX_SIZE, to_data
+
+__all__ = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "NAMESPACE", "dumps", "loads"]
+
+#: The namespace of every element of a report document.
+NAMESPACE: Final = "urn:govdisclosure:annual-report:1"
+#: How deeply elements may nest before a document is refused (a report needs 7).
+DEFAULT_MAX_DEPTH: Final = 32
+
+_ENCODING_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_PARSERS = threading.local()
+
+
+def loads(
+    data: str | bytes | bytearray | memoryview,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> AnnualReport:
+    """Read a report from an XML document.
+
+    Raises:
+        ParseError: if *data* is not well-formed UTF-8 XML without a DTD, is
+            larger than *max_size* bytes or nests deeper than *max_depth*, or
+            is not a valid report; each problem is located by line, XPath and
+            JSON Pointer.
+    """
+    root = _parse(data, max_size)
+    report = structure_root(root)
+    if report is not None:
+        return report
+    problems = careful_problems(root, max_depth)
+    if not problems:  # pragma: no cover - the two readings check the same things
+        problems = [Problem(pointer="", message="the document was declined for a reason no check names")]
+    raise ParseError(problems)
+
+
+def dumps(report: AnnualReport, *, canonical: bool = False) -> str:
+    """Write a report as an XML document: deterministic, indented, with an XML declaration.
+
+    With *canonical*, the result is its Canonical XML 2.0 form (no
+    declaration), for signing and byte-wise comparison.
+    """
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<annual-report xmlns="{NAMESPACE}">']
+    _write_items(to_data(report), 1, lines)
+    lines.append("</annual-report>")
+    text = "\n".join(lines) + "\n"
+    if canonical:
+        return etree.tostring(etree.fromstring(text.encode("utf-8"), _parser()), method="c14n2").decode("utf-8")
+    return text
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def _parser() -> etree.XMLParser:
+    """The hardened parser of this thread (lxml parsers are not shared between threads)."""
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+        )
+    return parser
+
+
+def _refuse(message: str, line: int | None = None, column: int | None = None) -> ParseError:
+    return ParseError([Problem(pointer="", message=message, line=line, column=column)])
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
+    """The root element of *data*, parsed with every protection on."""
+    if isinstance(data, str):
+        raw = data.removeprefix("\ufeff").encode("utf-8", "surrogatepass")
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+    else:
+        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+    if len(raw) > max_size:
+        raise _refuse(f"document of {len(raw)} bytes exceeds the limit of {max_size}")
+    declared = _ENCODING_DECLARATION.match(raw.removeprefix(b"\xef\xbb\xbf"))
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        encoding = declared.group(1).decode("ascii")
+        raise _refuse(f"the document declares encoding {encoding}; only UTF-8 is accepted", 1)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(raw, error.start)
+        raise _refuse(f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded", line, column) from None
+    doctype = raw.find(b"<!DOCTYPE")
+    if doctype >= 0:
+        line, column = _position(raw, doctype)
+        raise _refuse("a DTD is not allowed (it could declare entities or fetch external files)", line, column)
+    try:
+        return etree.fromstring(raw, _parser())
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        raise _refuse(f"not well-formed XML: {error.msg}", line, column) from None
+
+
+# ------------------------------------------------------------------ writing
+
+
+def _text(value: str) -> str:
+    """*value* escaped for element content; a carriage return survives as a reference."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attribute(value: str) -> str:
+    """*value* escaped for a double-quoted attribute, white space kept as references."""
+    escaped = _text(value).replace('"', "&quot;")
+    return escaped.replace("\t", "&#9;").replace("\n", "&#10;")
+
+
+def extension_text(value: Any) -> str:
+    """One extension's data as JSON text that any XML 1.0 document can hold."""
+    text = _json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+
+
+def _write_items(data: dict[str, Any], depth: int, lines: list[str]) -> None:
+    pad = "  " * depth
+    for key, value in data.items():
+        if value is None:
+            continue  # a blank cell, or an optional part left out: an absent element
+        tag = key.replace("_", "-")
+        if key == "extensions" and depth == 1:
+            _write_extensions(value, depth, lines)
+        elif isinstance(value, dict):
+            _write_container(tag, value, depth, lines)
+        elif isinstance(value, list):
+            _write_figures(tag, value, depth, lines)
+        elif key == "value" and isinstance(value, str):
+            lines.append(f'{pad}<value type="decimal">{_text(value)}</value>')
+        else:
+            lines.append(f"{pad}<{tag}>{_text(str(value))}</{tag}>")
+
+
+def _write_container(tag: str, value: dict[str, Any], depth: int, lines: list[str]) -> None:
+    pad = "  " * depth
+    if all(item is None for item in value.values()):
+        lines.append(f"{pad}<{tag}/>")
+        return
+    lines.append(f"{pad}<{tag}>")
+    _write_items(value, depth + 1, lines)
+    lines.append(f"{pad}</{tag}>")
+
+
+def _write_figures(tag: str, items: list[dict[str, Any]], depth: int, lines: list[str]) -> None:
+    pad = "  " * depth
+    if not items:
+        lines.append(f"{pad}<{tag}/>")
+        return
+    lines.append(f"{pad}<{tag}>")
+    for item in items:
+        _write_container("figure", item, depth + 1, lines)
+    lines.append(f"{pad}</{tag}>")
+
+
+def _write_extensions(extensions: dict[str, Any], depth: int, lines: list[str]) -> None:
+    pad = "  " * depth
+    if not extensions:
+        lines.append(f"{pad}<extensions/>")
+        return
+    lines.append(f"{pad}<extensions>")
+    for name, value in extensions.items():
+        lines.append(f'{pad}  <extension name="{_attribute(name)}">{_text(extension_text(value))}</extension>')
+    lines.append(f"{pad}</extensions>")
+
