@@ -167,3 +167,40 @@ def test_installed_entry_point(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "govdisclosure.cli", "validate", str(path)],
                           capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout.splitlines()[0], done.stderr) == (0, f"{path}: ok", "")
+
+
+def test_convert_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """convert writes XML from JSON by suffix, and back to the same JSON bytes."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "2021-report.json"
+    assert main(["convert", str(example), str(tmp_path / "r.xml")]) == 0
+    assert main(["convert", str(tmp_path / "r.xml"), str(tmp_path / "r.json")]) == 0
+    assert (tmp_path / "r.json").read_bytes() == example.read_bytes()
+    assert main(["convert", str(example), "-", "--to", "xml"]) == 0
+    assert capsys.readouterr().out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<annual-report')
+
+
+def test_convert_to_csv_refuses_loss(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """CSV that would drop data is refused unless --lossy, which warns about what is dropped."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "2021-report.json"
+    assert main(["convert", str(example), str(tmp_path / "r.csv")]) == 2
+    assert "(or convert with --lossy)" in capsys.readouterr().err
+    assert main(["convert", str(example), str(tmp_path / "r.csv"), "--lossy"]) == 0
+    assert "warning: CSV cannot carry /agency/level" in capsys.readouterr().err
+    assert len((tmp_path / "r.csv").read_text("utf-8").splitlines()) == 201
+
+
+def test_convert_unreadable(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An unreadable input exits 2 with its problems on standard error."""
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    assert main(["convert", str(tmp_path / "bad.json"), str(tmp_path / "out.xml")]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+    assert not (tmp_path / "out.xml").exists()
+
+
+def test_schema_xsd(capsys: pytest.CaptureFixture[str]) -> None:
+    """schema --format xsd prints the XML Schema, the strict one with --template."""
+    assert main(["schema", "--format", "xsd"]) == 0
+    assert capsys.readouterr().out == gd.xml_schema()
+    assert main(["schema", "--format", "xsd", "--template", "2019"]) == 0
+    assert capsys.readouterr().out == gd.xml_schema("2019")
+    assert main(["schema", "--template", "2019"]) == 2

@@ -32,7 +32,7 @@ from .model import (
     iter_cells,
 )
 from .rules import Finding, ReportInvalid, Severity, is_valid, iter_findings, validate
-from .schemas import json_schema
+from .schemas import json_schema, xml_schema
 
 __all__ = [
     "Agency",
@@ -59,6 +59,7 @@ __all__ = [
     "load",
     "loads",
     "validate",
+    "xml_schema",
 ]
 
 

@@ -10,16 +10,18 @@ import argparse
 import json
 import os
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ._errors import ParseError, Problem
-from .codecs import FORMATS, format_for, load
+from .codecs import FORMATS, dumps, format_for, load
 from .model import AnnualReport
+from .regulation import TEMPLATES
 from .rules import Severity, iter_findings
 from .rules.collection import iter_collection_findings
-from .schemas import json_schema
+from .schemas import json_schema, xml_schema
 
 __all__ = ["main"]
 
@@ -64,8 +66,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(run=_validate)
 
+    convert = commands.add_parser(
+        "convert",
+        help="convert a report between formats",
+        description="Read a report and write it in another format; the formats come from the suffixes or --to.",
+    )
+    convert.add_argument("source", metavar="IN", help="the report to read (.json, .xml or .csv)")
+    convert.add_argument("target", metavar="OUT", help="where to write it; - for standard output")
+    convert.add_argument("--to", choices=tuple(FORMATS), help="the format to write (default: from OUT's suffix)")
+    convert.add_argument(
+        "--lossy",
+        action="store_true",
+        help="csv only: write what fits and warn about what is dropped, instead of refusing",
+    )
+    convert.set_defaults(run=_convert)
+
     schema = commands.add_parser("schema", help="print the interchange schema", description="Print a schema.")
-    schema.add_argument("--format", choices=("json",), default="json", help="which schema (json: JSON Schema)")
+    schema.add_argument("--format", choices=("json", "xsd"), default="json",
+                        help="json: the JSON Schema; xsd: the XML Schema")
+    schema.add_argument("--template", choices=tuple(TEMPLATES),
+                        help="xsd only: the strict schema of one template (default: the schema for any template)")
     schema.set_defaults(run=_schema)
     return parser
 
@@ -178,8 +198,43 @@ def _problem_record(problem: Problem) -> dict[str, Any]:
 
 
 def _schema(arguments: argparse.Namespace, out: TextIO) -> int:
+    if arguments.format == "xsd":
+        out.write(xml_schema(arguments.template))
+        return EXIT_OK
+    if arguments.template is not None:
+        print("govdisclosure: --template goes with --format xsd", file=sys.stderr)
+        return EXIT_UNREADABLE
     json.dump(json_schema(), out, ensure_ascii=False, indent=2)
     out.write("\n")
+    return EXIT_OK
+
+
+def _convert(arguments: argparse.Namespace, out: TextIO) -> int:
+    try:
+        target_format = arguments.to or format_for(arguments.target)
+        report = load(arguments.source)
+    except ParseError as error:
+        print(f"govdisclosure: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ValueError as error:  # a suffix naming no format
+        print(f"govdisclosure: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    options = {"lossy": True} if arguments.lossy and target_format == "csv" else {}
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            text = dumps(report, target_format, **options)
+    except ValueError as error:  # e.g. CSV cannot carry part of the report
+        hint = " (or convert with --lossy)" if target_format == "csv" else ""
+        print(f"govdisclosure: {arguments.source}: {error}{hint}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for warning in caught:
+        print(f"govdisclosure: {arguments.source}: warning: {warning.message}", file=sys.stderr)
+    text = text if text.endswith("\n") else text + "\n"
+    if arguments.target == "-":
+        out.write(text)
+    else:
+        Path(arguments.target).write_text(text, encoding="utf-8", newline="")
     return EXIT_OK
 
 

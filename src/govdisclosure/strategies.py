@@ -94,7 +94,7 @@ def _for_field(field: attrs.Attribute[Any]) -> st.SearchStrategy[Any]:
     if kind == "year":
         return st.integers(1000, 9999)
     if kind == "json":
-        return st.none() | st.dictionaries(st.text(max_size=8), _json_values(), max_size=3)
+        return st.none() | st.dictionaries(st.text(_TEXT_CHARACTERS, max_size=8), _json_values(), max_size=3)
     if kind == "nested":
         return models(field.metadata[MODEL])
     if kind == "optional":

@@ -1,4 +1,4 @@
-"""Reading and writing reports in the formats of the interchange shape: JSON and standard XML.
+"""Reading and writing reports: JSON and standard XML (the interchange shape), and tidy CSV.
 
 :func:`loads`/:func:`dumps` work on text, :func:`load`/:func:`dump` on files,
 picking the format from the ``format`` argument or the file's suffix.
@@ -13,6 +13,7 @@ from typing import IO, Any, Final
 
 from .._errors import ParseError, Problem
 from ..model import AnnualReport
+from . import csv as csv_codec
 from . import json as json_codec
 from . import xml as xml_codec
 
@@ -25,9 +26,10 @@ _Dumps = Callable[..., str]
 FORMATS: Final[dict[str, tuple[_Loads, _Dumps]]] = {
     "json": (json_codec.loads, json_codec.dumps),
     "xml": (xml_codec.loads, xml_codec.dumps),
+    "csv": (csv_codec.loads, csv_codec.dumps),
 }
 
-_SUFFIXES: Final = {".json": "json", ".xml": "xml"}
+_SUFFIXES: Final = {".json": "json", ".xml": "xml", ".csv": "csv"}
 
 PathLike = str | os.PathLike[str]
 
@@ -94,8 +96,13 @@ def dump(report: AnnualReport, file: PathLike | IO[bytes], format: str | None = 
     """Write a report to a path or a binary file object, as UTF-8 ending in a newline."""
     if isinstance(file, (str, os.PathLike)):
         text = _codec(format or format_for(file))[1](report, **options)
-        Path(file).write_bytes((text + "\n").encode("utf-8"))
+        Path(file).write_bytes(_ended(text).encode("utf-8"))
     else:
         name = getattr(file, "name", None)
         text = _codec(format or (format_for(name) if name else "json"))[1](report, **options)
-        file.write((text + "\n").encode("utf-8"))
+        file.write(_ended(text).encode("utf-8"))
+
+
+def _ended(text: str) -> str:
+    """*text* ending in exactly one line break (formats that end their own lines keep theirs)."""
+    return text if text.endswith("\n") else text + "\n"

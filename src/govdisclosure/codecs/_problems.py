@@ -20,14 +20,14 @@ import attrs
 
 from .._errors import Problem
 from ..model import REPORT_CLASSES, SCHEMA
-from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, json_problem, unwritable_character
+from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, extensions_problem, unwritable_character
 from ._structure import ROOT_KEYS
 
 __all__ = ["READERS", "collect", "describe", "pointer_token", "report_problems"]
 
 _MISSING: Final = object()
-_money_match = re.compile(MONEY_PATTERN).match
-_date_match = re.compile(DATE_PATTERN).match
+_money_match = re.compile(MONEY_PATTERN).fullmatch
+_date_match = re.compile(DATE_PATTERN).fullmatch
 
 _MONEY_EXPECTED: Final = 'a decimal string in 万元 such as "5.02"'
 
@@ -206,7 +206,7 @@ def _json(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[
         return None
     if type(value) is not dict:
         return _fail(problems, pointer, "an object or null", value)
-    problem = json_problem(value, "")
+    problem = extensions_problem(value)
     if problem is not None:
         inner, _, message = problem.partition(": ")
         problems.append(Problem(pointer=pointer + ("" if inner == "/" else inner), message=message))

@@ -36,7 +36,7 @@ from ..model._fields import (
     MONEY_PATTERN,
     OMIT_NONE,
     UNWRITABLE_TEXT,
-    json_problem,
+    extensions_problem,
 )
 
 __all__ = ["ROOT_KEYS", "Declined", "structure_fn", "unstructure_fn"]
@@ -49,8 +49,8 @@ class Declined(Exception):
     """The compiled path will not build this input; the careful path will say why."""
 
 
-_money_match = re.compile(MONEY_PATTERN).match
-_date_match = re.compile(DATE_PATTERN).match
+_money_match = re.compile(MONEY_PATTERN).fullmatch
+_date_match = re.compile(DATE_PATTERN).fullmatch
 _unwritable_search = UNWRITABLE_TEXT.search
 
 _STRUCTURE: dict[type[Any], Callable[[Any], Any]] = {}
@@ -103,7 +103,7 @@ _CHECKS: Final[dict[str, str]] = {
     "text!": "if type(v) is not str or not v.strip() or _unwritable_search(v): raise _Declined",
     "keyword": "if v is not None and (type(v) is not str or v not in _choices_{n}): raise _Declined",
     "keyword!": "if type(v) is not str or v not in _choices_{n}: raise _Declined",
-    "json": "if v is not None and (type(v) is not dict or _json_problem(v, '') is not None): raise _Declined",
+    "json": "if v is not None and (type(v) is not dict or _extensions_problem(v) is not None): raise _Declined",
     "nested": "if v is _MISSING: v = _empty_{n}\nelse: v = _structure_{n}(v)",
     "nested!": "if v is _MISSING: raise _Declined\nv = _structure_{n}(v)",
     "optional": "if v is not None: v = _structure_{n}(v)",
@@ -122,7 +122,7 @@ _BASE_GLOBALS: Final[dict[str, Any]] = {
     "_date_match": _date_match,
     "_unwritable_search": _unwritable_search,
     "_fromisoformat": datetime.date.fromisoformat,
-    "_json_problem": json_problem,
+    "_extensions_problem": extensions_problem,
     "_new": object.__new__,
 }
 

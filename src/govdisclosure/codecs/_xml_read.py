@@ -23,7 +23,7 @@ from lxml import etree
 
 from .._errors import Problem
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
-from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, json_problem
+from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, extensions_problem
 from ._structure import Declined, kind_of
 
 __all__ = ["careful_problems", "structure_root"]
@@ -35,13 +35,13 @@ _PREFIX: Final = "gd"
 
 _COUNT: Final = r"^(0|[1-9][0-9]*)$"
 _DELTA: Final = r"^(0|-?[1-9][0-9]*)$"
-_YEAR: Final = r"^[0-9]{4}$"
+_YEAR: Final = r"^[1-9][0-9]{3}$"
 
-_count_match = re.compile(_COUNT).match
-_delta_match = re.compile(_DELTA).match
-_year_match = re.compile(_YEAR).match
-_money_match = re.compile(MONEY_PATTERN).match
-_date_match = re.compile(DATE_PATTERN).match
+_count_match = re.compile(_COUNT).fullmatch
+_delta_match = re.compile(_DELTA).fullmatch
+_year_match = re.compile(_YEAR).fullmatch
+_money_match = re.compile(MONEY_PATTERN).fullmatch
+_date_match = re.compile(DATE_PATTERN).fullmatch
 
 #: Text outside the cells, or an attribute other than the two the shape has: one C-level query per document.
 _STRAY: Final = etree.XPath(
@@ -68,7 +68,7 @@ def structure_root(root: Any) -> AnnualReport | None:
             return None
         template = root.find(_NS + "template")
         schema = root.find(_NS + "schema")
-        if template is None or schema is None or schema.text != SCHEMA:
+        if template is None or schema is None or schema.text != SCHEMA or len(schema) or len(template):
             return None
         cls = REPORT_CLASSES.get(template.text or "")
         if cls is None:
@@ -91,12 +91,14 @@ _LEAF: Final[dict[str, str]] = {
     "keyword": "if t not in _choices_{n}: raise _Declined\nv = t",
     "keyword!": "if t not in _choices_{n}: raise _Declined\nv = t",
     "number": (
-        "if ch.get('type') == 'decimal':\n"
+        "declared = ch.get('type')\n"
+        "if declared == 'decimal':\n"
         "    if t is None or _money_match(t) is None: raise _Declined\n"
         "    v = _Decimal(t)\n"
-        "else:\n"
+        "elif declared is None:\n"
         "    if t is None or _count_match(t) is None: raise _Declined\n"
-        "    v = int(t)"
+        "    v = int(t)\n"
+        "else: raise _Declined"
     ),
 }
 
@@ -132,7 +134,8 @@ def _structure_fn(cls: type[Any]) -> Callable[[Any], Any]:
 def _items(container: Any, tag: str) -> list[Any]:
     """The children of a sequence container, every one of which must be *tag*."""
     items = list(container)
-    if any(item.tag != tag for item in items):
+    text = container.text
+    if (text is not None and text.strip()) or any(item.tag != tag for item in items):
         raise Declined
     return items
 
@@ -140,14 +143,16 @@ def _items(container: Any, tag: str) -> list[Any]:
 def _extensions(container: Any) -> dict[str, Any]:
     """The extensions element's data: each ``<extension name>`` holds JSON text."""
     data: dict[str, Any] = {}
+    text = container.text
+    if text is not None and text.strip():
+        raise Declined
     for item in container:
         name = item.get("name")
         if item.tag != _NS + "extension" or name is None or name in data or len(item):
             raise Declined
-        value = json.loads(item.text or "")
-        if json_problem(value, "") is not None:
-            raise Declined
-        data[name] = value
+        data[name] = json.loads(item.text or "")
+    if extensions_problem(data) is not None:
+        raise Declined
     return data
 
 
@@ -176,6 +181,8 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
     via_init = hasattr(cls, "__attrs_post_init__")
     lines = [
         "def structure(el):",
+        "    t = el.text",  # text in an empty container (one with children is caught by _STRAY)
+        "    if t is not None and t.strip(): raise _Declined",
         f"    found = [_MISSING] * {len(slots)}",
         "    for ch in el:",
         "        i = _slots[ch.tag]",
@@ -246,6 +253,12 @@ def careful_problems(root: Any, max_depth: int) -> list[Problem]:
         reader.add(root, "", xpath, f"elements nest deeper than {max_depth} levels")
         return reader.problems
     schema = root.find(_NS + "schema")
+    for leaf in (schema, root.find(_NS + "template")):
+        if leaf is not None:
+            name = _local(leaf)
+            if len(leaf):
+                reader.add(leaf, f"/{name}", f"{xpath}/{_PREFIX}:{name}", f"<{name}> holds a value, not elements")
+            _stray_text_and_attributes_of_leaf(reader, leaf, f"/{name}", f"{xpath}/{_PREFIX}:{name}", "text")
     if schema is None or schema.text != SCHEMA:
         found = "it is missing" if schema is None else f"got {_quote(schema.text)}"
         reader.add(schema if schema is not None else root, "/schema", f"{xpath}/{_PREFIX}:schema",
@@ -349,9 +362,10 @@ def _read(reader: _Reader, field: attrs.Attribute[Any], element: Any, pointer: s
     kind = field.metadata[KIND]
     if kind in ("nested", "optional"):
         return _collect(reader, field.metadata[MODEL], element, pointer, xpath)
-    if kind == "sequence":
-        return _read_sequence(reader, field.metadata[MODEL], element, pointer, xpath)
-    if kind == "json":
+    if kind in ("sequence", "json"):
+        _stray_text_and_attributes(reader, element, pointer, xpath)
+        if kind == "sequence":
+            return _read_sequence(reader, field.metadata[MODEL], element, pointer, xpath)
         return _read_extensions(reader, element, pointer, xpath)
     if len(element):
         reader.add(element, pointer, xpath, f"<{_local(element)}> holds a value, not elements")
@@ -417,6 +431,12 @@ def _read_extensions(reader: _Reader, element: Any, pointer: str, xpath: str) ->
             reader.add(child, pointer, child_xpath, 'expected <extension name="…"> holding JSON text')
             continue
         child_pointer = f"{pointer}/{name.replace('~', '~0').replace('/', '~1')}"
+        for attribute in child.attrib:
+            if attribute != "name":
+                reader.add(child, child_pointer, child_xpath, f"attribute {attribute} is not allowed here")
+        if len(child):
+            reader.add(child, child_pointer, child_xpath, "<extension> holds JSON text, not elements")
+            continue
         if name in data:
             reader.add(child, child_pointer, child_xpath, f'extension "{name}" appears more than once')
             continue
@@ -425,7 +445,7 @@ def _read_extensions(reader: _Reader, element: Any, pointer: str, xpath: str) ->
         except (ValueError, RecursionError) as error:
             reader.add(child, child_pointer, child_xpath, f"not JSON text: {error}")
             continue
-        problem = json_problem(value, "")
+        problem = extensions_problem({name: value})
         if problem is not None:
             reader.add(child, child_pointer, child_xpath, problem.partition(": ")[2])
             continue

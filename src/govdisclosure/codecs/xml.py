@@ -37,6 +37,7 @@ NAMESPACE: Final = "urn:govdisclosure:annual-report:1"
 DEFAULT_MAX_DEPTH: Final = 32
 
 _ENCODING_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_LOCATION_SUFFIX = re.compile(r", line \d+, column \d+$")
 _PARSERS = threading.local()
 
 
@@ -135,7 +136,8 @@ def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
         return etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as error:
         line, column = error.position
-        raise _refuse(f"not well-formed XML: {error.msg}", line, column) from None
+        message = _LOCATION_SUFFIX.sub("", error.msg)  # the problem carries the location itself
+        raise _refuse(f"not well-formed XML: {message}", line, column) from None
 
 
 # ------------------------------------------------------------------ writing

@@ -128,7 +128,7 @@ def _check_json(instance: object, attribute: attrs.Attribute[Any], value: object
         return
     if not isinstance(value, Mapping):
         raise TypeError(f"{_owner(instance, attribute)}: expected a mapping or None, got {type(value).__name__}")
-    problem = json_problem(value, "")
+    problem = extensions_problem(value)
     if problem:
         raise TypeError(f"{_owner(instance, attribute)}: {problem}")
 
@@ -160,6 +160,20 @@ def json_problem(value: object, pointer: str) -> str | None:
                 return problem
         return None
     return f"{pointer or '/'}: {type(value).__name__} is not JSON data"
+
+
+def extensions_problem(value: Mapping[str, object]) -> str | None:
+    """Why *value* cannot be a report's extensions (None when it can).
+
+    Its data must be plain JSON (see :func:`json_problem`), and each name,
+    written as an XML attribute, must hold only characters a document can carry.
+    """
+    for key in value:
+        if type(key) is str:
+            character = unwritable_character(key)
+            if character is not None:
+                return f"/{_escape(key)}: the name holds {character}, a character no XML document can carry"
+    return json_problem(value, "")
 
 
 def _escape(key: str) -> str:

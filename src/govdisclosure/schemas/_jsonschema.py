@@ -19,7 +19,6 @@ Run ``python -m govdisclosure.schemas._jsonschema`` to rewrite the shipped
 
 from __future__ import annotations
 
-import inspect
 import json
 from pathlib import Path
 from typing import Any, Final
@@ -28,15 +27,25 @@ import attrs
 
 from govdisclosure.model import REPORT_CLASSES, SCHEMA
 from govdisclosure.model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN
-from govdisclosure.regulation import NARRATIVE, SECTIONS_2019, Heading, TemplateVersion
+from govdisclosure.regulation import SECTIONS_2019, Heading, TemplateVersion
 from govdisclosure.schemas import FILENAME
+from govdisclosure.schemas._annotations import (
+    URN,
+    description,
+    field_heading,
+    field_headings,
+    model_classes,
+    report_template,
+    summary,
+    template_description,
+)
 
 __all__ = ["DRAFT", "SCHEMA_ID", "dumps_schema", "generate_json_schema", "main"]
 
 #: The JSON Schema dialect of the generated schema.
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 #: The schema's ``$id``, the same URN as the XML namespace.
-SCHEMA_ID: Final = "urn:" + SCHEMA.replace("/", ":")
+SCHEMA_ID: Final = URN
 
 #: The ``$defs`` entry for plain JSON data inside ``extensions`` (no floats, as in the models).
 _JSON_VALUE: Final = "JsonValue"
@@ -46,7 +55,7 @@ JsonObject = dict[str, Any]
 
 def generate_json_schema() -> JsonObject:
     """The schema of a report document of any template, as a fresh dict."""
-    defs = {cls.__name__: _class_schema(cls) for cls in _model_classes()}
+    defs = {cls.__name__: _class_schema(cls) for cls in model_classes(REPORT_CLASSES.values())}
     defs[_JSON_VALUE] = _json_value_schema()
     return {
         "$schema": DRAFT,
@@ -89,43 +98,23 @@ def _template_branch(key: str, cls: type[Any]) -> JsonObject:
     }
 
 
-def _model_classes() -> list[type[Any]]:
-    """Every model class reachable from the report classes, once each, parents before children.
-
-    Raises:
-        ValueError: when two classes share a name, which ``$defs`` cannot hold.
-    """
-    found: list[type[Any]] = list(REPORT_CLASSES.values())
-    index = 0
-    while index < len(found):
-        for field in attrs.fields(found[index]):
-            model = field.metadata.get(MODEL)
-            if model is not None and model not in found:
-                found.append(model)
-        index += 1
-    names = [cls.__name__ for cls in found]
-    if len(set(names)) != len(names):
-        raise ValueError(f"model class names must be unique for $defs: {names}")
-    return found
-
-
 def _class_schema(cls: type[Any]) -> JsonObject:
     """The ``$defs`` entry of model class *cls*: a closed object of its fields."""
-    headings = _headings(cls)
+    headings = field_headings(cls)
     properties: JsonObject = {}
-    template = _template(cls)
+    template = report_template(cls)
     if template is not None:
         properties["schema"] = {"const": SCHEMA}
         properties["template"] = _template_schema(template)
     required = list(properties)
     for field in attrs.fields(cls):
-        properties[field.name] = _property_schema(field, headings.get(field.name))
+        properties[field.name] = _property_schema(field, field_heading(field, headings))
         if field.default is attrs.NOTHING:
             required.append(field.name)
     schema: JsonObject = {"type": "object"}
-    summary = _summary(cls)
-    if summary:
-        schema["description"] = summary
+    text = summary(cls)
+    if text:
+        schema["description"] = text
     if required:
         schema["required"] = required
     schema["properties"] = properties
@@ -133,62 +122,19 @@ def _class_schema(cls: type[Any]) -> JsonObject:
     return schema
 
 
-def _template(cls: type[Any]) -> TemplateVersion | None:
-    """The template of report class *cls*; ``None`` for any other model class."""
-    if cls in REPORT_CLASSES.values():
-        template: TemplateVersion = cls.template
-        return template
-    return None
-
-
 def _template_schema(template: TemplateVersion) -> JsonObject:
     """The ``template`` property of a report class: the constant key of *template*."""
-    description = template.en if template.document is None else f"{template.en}, {template.document}"
-    return {"title": template.zh, "description": description, "const": template.key}
-
-
-def _headings(cls: type[Any]) -> dict[str, Heading]:
-    """The heading each field of *cls* stands for, by field name (fields without one left out)."""
-    bound: dict[str, Heading] | None = getattr(cls, "__headings__", None)
-    if bound is not None:
-        return bound
-    template = _template(cls)
-    if template is None:
-        return {}
-    tables = (template.proactive, template.requests, template.review_litigation, NARRATIVE)
-    return {heading.key: heading for heading in tables if heading is not None}
-
-
-def _summary(cls: type[Any]) -> str | None:
-    """The first line of *cls*'s docstring, or ``None`` when it has none."""
-    doc = inspect.getdoc(cls)
-    return doc.splitlines()[0] if doc else None
+    return {"title": template.zh, "description": template_description(template), "const": template.key}
 
 
 def _property_schema(field: attrs.Attribute[Any], heading: Heading | None) -> JsonObject:
-    """The schema of *field*'s value, annotated with the official label of its heading.
-
-    A keyword field without a heading of its own is annotated with the
-    heading whose children it chooses from.
-    """
-    if heading is None and field.metadata.get(KIND) == "keyword":
-        heading = field.metadata[CHOICES]
+    """The schema of *field*'s value, annotated with the official label of *heading* (see :func:`field_heading`)."""
     schema: JsonObject = {}
     if heading is not None:
         schema["title"] = heading.zh
-        schema["description"] = _description(heading)
+        schema["description"] = description(heading)
     schema.update(_value_schema(field))
     return schema
-
-
-def _description(heading: Heading) -> str:
-    """*heading*'s English name, with its article references and unit: ``State secret (Art. 14)``."""
-    text = heading.en
-    if heading.articles:
-        text += " (" + ", ".join(ref.en for ref in heading.articles) + ")"
-    if heading.unit:
-        text += f", in {heading.unit}"
-    return text
 
 
 def _value_schema(field: attrs.Attribute[Any]) -> JsonObject:

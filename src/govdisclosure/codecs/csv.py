@@ -1,0 +1,649 @@
+"""Reports as tidy CSV: one row per table cell, and a reader back into reports.
+
+Each row names the report it belongs to (``year``, ``agency``, ``uscc``,
+``template``), the cell (``table``, ``row``, ``column`` — the keys of the
+interchange shape), the cell's official Chinese labels (``row_label``,
+``column_label``) and its ``value``: digits for a count, a decimal string in
+万元 for money, and nothing at all for a blank cell, so blank and zero stay
+apart.  Every cell is written, blank ones included, in the order of
+:func:`~govdisclosure.iter_cells`.
+
+Only that fits in a tidy table.  The agency's level, kind and parent, the
+publication date, the narrative, extensions and the figures of a legacy
+report do not: :func:`dumps` refuses a report that holds any of them, unless
+told ``lossy=True``, and then warns with a :class:`CSVDataLossWarning` naming
+what it left out.  Nothing is dropped silently.
+
+Reading checks every row against the template's cells and their official
+labels and reports every problem in one :class:`~govdisclosure.ParseError`,
+each located by line, by the 1-based index of the CSV column, and by the JSON
+Pointer of the cell.
+"""
+
+from __future__ import annotations
+
+import csv as _csv
+import difflib
+import io
+import json
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from .._errors import ParseError, Problem
+from ..model import REPORT_CLASSES, SCHEMA, Agency, AnnualReport, Cell, iter_cells
+from ..model._fields import KIND, MODEL, MONEY_PATTERN, unwritable_character
+from ._problems import pointer_token
+from .json import DEFAULT_MAX_SIZE, from_data
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_MAX_FIELD_SIZE",
+    "DEFAULT_MAX_SIZE",
+    "CSVDataLossWarning",
+    "dropped",
+    "dump_many",
+    "dumps",
+    "load_many",
+    "loads",
+]
+
+#: The header: the columns of every CSV table this codec writes and reads.
+COLUMNS: Final = (
+    "year", "agency", "uscc", "template", "table", "row", "column", "row_label", "column_label", "value",
+)
+
+#: The longest field :func:`loads` reads unless told otherwise, in characters.
+DEFAULT_MAX_FIELD_SIZE: Final = 4096
+
+#: The columns that name a row's report, each with the JSON Pointer of what it holds.
+_IDENTITY: Final = {"year": "/year", "agency": "/agency/name", "uscc": "/agency/uscc", "template": "/template"}
+#: The report fields the identity columns carry (besides the cells): the others are dropped.
+_CARRIED: Final = frozenset(pointer for pointer in _IDENTITY.values() if pointer != "/template")
+
+_BOM: Final = "\ufeff"
+_ROW_SEPARATOR: Final = "/"
+_LABEL_SEPARATOR: Final = " · "  # between the row and the column part of Cell.label
+
+_COUNT: Final = re.compile(r"0|[1-9][0-9]*")
+_DELTA: Final = re.compile(r"0|-?[1-9][0-9]*")
+_MONEY: Final = re.compile(MONEY_PATTERN)
+_YEAR: Final = re.compile(r"[1-9][0-9]{3}")
+_ESCAPED_BYTE: Final = re.compile("[\udc80-\udcff]")
+
+#: What each cell kind accepts, for messages.
+_EXPECTED: Final = {
+    "count": "an integer ≥ 0",
+    "delta": "an integer (negative for a decrease)",
+    "money": 'an amount in 万元 such as "5.02"',
+}
+
+
+class CSVDataLossWarning(UserWarning):
+    """A lossy CSV dump left data out.
+
+    *dropped* maps the index of each report that lost data (0 for
+    :func:`dumps`) to the JSON Pointers of what was left out; ``""`` is the
+    whole report.
+    """
+
+    def __init__(self, message: str, dropped: Mapping[int, tuple[str, ...]]) -> None:
+        super().__init__(message)
+        self.dropped: dict[int, tuple[str, ...]] = dict(dropped)
+
+
+# ------------------------------------------------------------------ the cells of each template
+
+
+@attrs.frozen
+class _CellSpec:
+    """A cell a template has: where it is, what kind of value it holds, and its official labels."""
+
+    path: tuple[str, ...]
+    kind: str
+    row_label: str
+    column_label: str
+
+    @property
+    def pointer(self) -> str:
+        """The cell's JSON Pointer."""
+        return "/" + "/".join(self.path)
+
+
+_Key = tuple[str, str, str]  # (table, row, column) as the CSV writes them
+
+
+def _key(path: Sequence[str]) -> _Key:
+    """The (table, row, column) columns of the cell at *path*."""
+    return path[0], _ROW_SEPARATOR.join(path[1:-1]), path[-1]
+
+
+def _labels(cell: Cell) -> tuple[str, str]:
+    """The row part and the column part of the cell's official Chinese label."""
+    row, _, column = cell.label("zh").rpartition(_LABEL_SEPARATOR)
+    return row, column
+
+
+def _kind(cls: type[Any], path: Sequence[str]) -> str:
+    """The field kind (count, delta, money) of the cell at *path* in a *cls*."""
+    for name in path[:-1]:
+        cls = attrs.fields_dict(cls)[name].metadata[MODEL]
+    kind: str = attrs.fields_dict(cls)[path[-1]].metadata[KIND]
+    return kind
+
+
+def _layout(cls: type[AnnualReport]) -> dict[_Key, _CellSpec]:
+    """Every cell of *cls*'s template by its CSV key, in printed order (empty for legacy)."""
+    blank = cls(year=cls.template.first_year, agency=Agency(name=cls.template.key))
+    return {
+        _key(cell.path): _CellSpec(cell.path, _kind(cls, cell.path), *_labels(cell)) for cell in iter_cells(blank)
+    }
+
+
+#: The cells of each template that has tables, by the template's key.
+_LAYOUTS: Final = {key: layout for key, cls in REPORT_CLASSES.items() if (layout := _layout(cls))}
+
+
+# ------------------------------------------------------------------ writing
+
+
+def dumps(report: AnnualReport, *, excel: bool = False, lossy: bool = False) -> str:
+    """Write one report as a CSV table: a header, then one row per cell.
+
+    *excel* starts the text with a byte-order mark and ends lines with
+    ``\\r\\n``, as Excel expects; otherwise lines end with ``\\n``.  The output
+    is deterministic.
+
+    Raises:
+        ValueError: if the report holds data CSV cannot carry (see
+            :func:`dropped`), unless *lossy*, which writes what fits and warns
+            with a :class:`CSVDataLossWarning`.
+    """
+    return _write((report,), excel=excel, lossy=lossy, single=True)
+
+
+def dump_many(reports: Iterable[AnnualReport], *, excel: bool = False, lossy: bool = False) -> str:
+    """Write many reports as one CSV table, report after report, as :func:`dumps` would.
+
+    Raises:
+        ValueError: if a report holds data CSV cannot carry (unless *lossy*),
+            or two reports share year, agency, USCC and template, which would
+            make their rows indistinguishable.
+    """
+    return _write(tuple(reports), excel=excel, lossy=lossy, single=False)
+
+
+def dropped(report: AnnualReport) -> tuple[str, ...]:
+    """The JSON Pointers of what CSV cannot carry of *report*; empty when it carries everything.
+
+    ``""`` stands for the whole report: a legacy report has no table cells.
+    """
+    _check_report(report)
+    if type(report).template.key not in _LAYOUTS:
+        return ("",)
+    return tuple(_dropped_fields(report, ""))
+
+
+def _dropped_fields(node: Any, pointer: str) -> Iterator[str]:
+    """The pointers under *node* to data that no CSV column carries."""
+    for field in attrs.fields(type(node)):
+        inner = f"{pointer}/{field.name}"
+        value = getattr(node, field.name)
+        if inner in _CARRIED:
+            if value == "":  # an empty string would read back as absent
+                yield inner
+        elif inner in _CARRIED_PARENTS:
+            yield from _dropped_fields(value, inner)
+        elif inner not in _TABLES and value != _default(field):
+            yield inner
+
+
+#: The pointers of the tables, every cell of which is a row.
+_TABLES: Final = frozenset("/" + key[0] for layout in _LAYOUTS.values() for key in layout)
+#: The pointers of the parts some of whose fields are carried, e.g. the agency.
+_CARRIED_PARENTS: Final = frozenset(pointer.rpartition("/")[0] for pointer in _CARRIED) - {""}
+_REQUIRED: Final = object()
+
+
+def _default(field: attrs.Attribute[Any]) -> Any:
+    """What *field* holds when left out; for a required field, a sentinel equal to nothing."""
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # the stubs type Factory as a function
+        return default.factory()
+    return _REQUIRED if default is attrs.NOTHING else default
+
+
+def _check_report(report: object) -> None:
+    if type(report) not in REPORT_CLASSES.values():
+        raise TypeError(f"expected a report, got {type(report).__name__}")
+
+
+def _write(reports: Sequence[AnnualReport], *, excel: bool, lossy: bool, single: bool) -> str:
+    """The CSV text of *reports*, after refusing or warning about what it cannot carry."""
+    lost = {index: found for index, report in enumerate(reports) if (found := dropped(report))}
+    if lost and not lossy:
+        raise ValueError(_loss_message(reports, lost, single) + "; pass lossy=True to write what fits")
+    if not single:
+        _check_distinct(reports)
+    rows = [COLUMNS, *(row for report in reports for row in _rows(report))]
+    text = _format(rows, "\r\n" if excel else "\n")
+    if lost:
+        warnings.warn(CSVDataLossWarning(_loss_message(reports, lost, single) + "; left out", lost), stacklevel=3)
+    return _BOM + text if excel else text
+
+
+def _loss_message(reports: Sequence[AnnualReport], lost: Mapping[int, tuple[str, ...]], single: bool) -> str:
+    """What CSV cannot carry of each report in *lost*, as one sentence."""
+    parts = []
+    for index, pointers in lost.items():
+        what = ", ".join(pointer or "the whole report (a legacy report has no table cells)" for pointer in pointers)
+        parts.append(what if single else f"report {index} ({_name(reports[index])}): {what}")
+    return "CSV cannot carry " + "; ".join(parts)
+
+
+def _name(report: AnnualReport) -> str:
+    return f"{report.year} {report.agency.name}"
+
+
+def _identity(report: AnnualReport) -> tuple[str, str, str, str]:
+    """The identity columns a report's rows carry."""
+    return str(report.year), report.agency.name, report.agency.uscc or "", type(report).template.key
+
+
+def _check_distinct(reports: Sequence[AnnualReport]) -> None:
+    """Refuse two reports with rows that would read back as one report."""
+    first: dict[tuple[str, str, str, str], int] = {}
+    for index, report in enumerate(reports):
+        if type(report).template.key not in _LAYOUTS:
+            continue  # no rows
+        seen = first.setdefault(_identity(report), index)
+        if seen != index:
+            raise ValueError(
+                f"reports {seen} and {index} share year, agency, USCC and template ({_name(report)}); "
+                "their rows could not be told apart"
+            )
+
+
+def _rows(report: AnnualReport) -> Iterator[tuple[str, ...]]:
+    """The CSV rows of a report's cells, in printed order."""
+    identity = _identity(report)
+    for cell in iter_cells(report):
+        yield (*identity, *_key(cell.path), *_labels(cell), _value_text(cell.value))
+
+
+def _value_text(value: int | Decimal | None) -> str:
+    """A cell value as the CSV writes it: empty for a blank cell, money without exponent."""
+    if value is None:
+        return ""
+    return str(value) if type(value) is int else format(value, "f")
+
+
+def _format(rows: Iterable[Sequence[str]], terminator: str) -> str:
+    """The rows as CSV text, each line ending in *terminator*.
+
+    Each row is written with ``\\r\\n`` as the csv module's terminator, so that
+    QUOTE_MINIMAL quotes any field holding ``\\r`` or ``\\n``, and that
+    terminator is then replaced with *terminator*.
+    """
+    buffer = io.StringIO()
+    writer = _csv.writer(buffer, lineterminator="\r\n", quoting=_csv.QUOTE_MINIMAL)
+    lines = []
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        lines.append(buffer.getvalue()[:-2] + terminator)
+    return "".join(lines)
+
+
+# ------------------------------------------------------------------ reading
+
+
+def loads(
+    data: str | bytes | bytearray | memoryview,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
+) -> AnnualReport:
+    """Read one report from a CSV table; a cell with no row reads as blank.
+
+    *data* is text, or bytes in UTF-8; a leading byte-order mark and ``\\r\\n``
+    line ends are accepted.  Input larger than *max_size* (bytes or
+    characters) is refused before parsing, and so is any field longer than
+    *max_field_size* characters (the csv module's own
+    :func:`csv.field_size_limit` still applies; this codec never changes it).
+
+    Raises:
+        ParseError: listing every problem, each with its line, the 1-based
+            index of its CSV column and the JSON Pointer of its cell; rows of
+            more than one report are a problem too (see :func:`load_many`).
+    """
+    return _read(data, max_size, max_field_size, single=True)[0]
+
+
+def load_many(
+    data: str | bytes | bytearray | memoryview,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
+) -> list[AnnualReport]:
+    """Read every report of a CSV table, in order of first appearance; none for a header alone.
+
+    Rows belong to the same report when their year, agency, USCC and
+    template are the same.
+
+    Raises:
+        ParseError: listing every problem of every report, as :func:`loads`.
+    """
+    return _read(data, max_size, max_field_size, single=False)
+
+
+@attrs.frozen
+class _Row:
+    """A data row: its first line and its fields by column name."""
+
+    line: int
+    fields: Mapping[str, str]
+
+
+@attrs.frozen
+class _Reading:
+    """What the reading of one table shares: where each column is, and the problems found so far."""
+
+    columns: Mapping[str, int]  # name -> 1-based index
+    problems: list[Problem] = attrs.field(factory=list)
+
+    def add(self, row: _Row, name: str, pointer: str, message: str) -> None:
+        """Record a problem in *row*'s column *name*, about what *pointer* points at."""
+        self.problems.append(Problem(pointer=pointer, message=message, line=row.line, column=self.columns[name]))
+
+
+def _read(
+    data: str | bytes | bytearray | memoryview, max_size: int, max_field_size: int, *, single: bool
+) -> list[AnnualReport]:
+    """The reports of a CSV table, or a ParseError listing every problem in it."""
+    text, from_bytes = _decode(data, max_size)
+    records, problems = _records(text)
+    if not records:
+        raise ParseError(problems or [Problem(pointer="", message=_EMPTY, line=1)])
+    reading = _Reading(_header(records[0], problems, from_bytes, max_field_size), problems)
+    if problems and not reading.columns:
+        raise ParseError(problems)
+    rows = _data_rows(records[1:], reading, from_bytes, max_field_size)
+    groups = _groups(rows)
+    if single:
+        groups = _one_group(groups, reading)
+    reports = [_report(group, reading) for group in groups]
+    if reading.problems:
+        raise ParseError(sorted(reading.problems, key=lambda p: (p.line or 0, p.column or 0)))
+    return [report for report in reports if report is not None]
+
+
+_EMPTY: Final = "empty: expected a header row (" + ",".join(COLUMNS) + ")"
+
+
+def _decode(data: str | bytes | bytearray | memoryview, max_size: int) -> tuple[str, bool]:
+    """The text of *data* without a byte-order mark, and whether it came from bytes.
+
+    Undecodable bytes are kept as lone surrogates (``surrogateescape``), so the
+    rows they are in can be located and reported.
+    """
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        if len(raw) > max_size:
+            raise _too_large(f"{len(raw)} bytes", max_size)
+        return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape"), True
+    if isinstance(data, str):
+        if len(data) > max_size:
+            raise _too_large(f"{len(data)} characters", max_size)
+        return data.removeprefix(_BOM), False
+    raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+
+
+def _too_large(size: str, max_size: int) -> ParseError:
+    return ParseError([Problem(pointer="", message=f"document of {size} exceeds the limit of {max_size}")])
+
+
+def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """The non-empty CSV records of *text*, each with its first line; a syntax error ends the reading."""
+    reader = _csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return records, []
+        except _csv.Error as error:
+            return records, [Problem(pointer="", message=f"not valid CSV: {error}", line=reader.line_num)]
+        if fields:  # a blank line is skipped
+            records.append((line, fields))
+
+
+def _header(
+    record: tuple[int, list[str]], problems: list[Problem], from_bytes: bool, max_field_size: int
+) -> dict[str, int]:
+    """Where each column is (1-based), or empty after recording what is wrong with the header."""
+    line, names = record
+    columns: dict[str, int] = {}
+    before = len(problems)
+    for index, name in enumerate(names, start=1):
+        message = _field_problem(name, from_bytes, max_field_size)
+        if message is not None or name not in COLUMNS:
+            message = message or _unknown("column", name, COLUMNS)
+            problems.append(Problem(pointer="", message=message, line=line, column=index))
+        elif name in columns:
+            message = f'column "{name}" appears twice (also column {columns[name]})'
+            problems.append(Problem(pointer="", message=message, line=line, column=index))
+        else:
+            columns[name] = index
+    problems.extend(
+        Problem(pointer="", message=f'missing column "{name}"', line=line) for name in COLUMNS if name not in columns
+    )
+    return columns if len(problems) == before else {}
+
+
+def _unknown(what: str, given: str, expected: Sequence[str]) -> str:
+    """Message for a value that is none of *expected*, with a suggestion when one is close."""
+    close = difflib.get_close_matches(given, expected, n=1)
+    hint = f'; did you mean "{close[0]}"?' if close else ""
+    return f"unknown {what} {_show(given)}{hint}; expected one of: {', '.join(expected)}"
+
+
+def _show(text: str) -> str:
+    """A field's text quoted for a message, shortened when long."""
+    return json.dumps(text if len(text) <= 40 else text[:37] + "…", ensure_ascii=False)
+
+
+def _data_rows(
+    records: Iterable[tuple[int, list[str]]], reading: _Reading, from_bytes: bool, max_field_size: int
+) -> list[_Row]:
+    """The rows with the right number of readable fields; the others are recorded as problems."""
+    rows = []
+    for line, fields in records:
+        if len(fields) != len(COLUMNS):
+            message = f"expected {len(COLUMNS)} fields, got {len(fields)}"
+            reading.problems.append(Problem(pointer="", message=message, line=line))
+            continue
+        row = _Row(line, {name: fields[index - 1] for name, index in reading.columns.items()})
+        if _readable(row, reading, from_bytes, max_field_size):
+            rows.append(row)
+    return rows
+
+
+def _readable(row: _Row, reading: _Reading, from_bytes: bool, max_field_size: int) -> bool:
+    """Whether every field of *row* is within the size limit and holds only text a report can."""
+    readable = True
+    for name, text in row.fields.items():
+        message = _field_problem(text, from_bytes, max_field_size)
+        if message is not None:
+            reading.add(row, name, _pointer_of(row, name), message)
+            readable = False
+    return readable
+
+
+def _field_problem(text: str, from_bytes: bool, max_field_size: int) -> str | None:
+    """What is wrong with a field's text, or None."""
+    if len(text) > max_field_size:
+        return f"field of {len(text)} characters exceeds the limit of {max_field_size}"
+    escaped = _ESCAPED_BYTE.search(text) if from_bytes else None
+    if escaped is not None:
+        return f"not UTF-8: byte 0x{ord(escaped.group()) - 0xDC00:02x} cannot be decoded"
+    character = unwritable_character(text)
+    if character is not None:
+        return f"the field holds {character}, a character no report can carry"
+    return None
+
+
+def _pointer_of(row: _Row, name: str) -> str:
+    """The JSON Pointer a problem in *row*'s column *name* is about: an identity field or the named cell."""
+    if name in _IDENTITY:
+        return _IDENTITY[name]
+    fields = row.fields
+    tokens = (fields["table"], *fields["row"].split(_ROW_SEPARATOR), fields["column"])
+    return "/" + "/".join(pointer_token(token) for token in tokens)
+
+
+_Identity = tuple[str, ...]
+
+
+def _groups(rows: Iterable[_Row]) -> list[list[_Row]]:
+    """The rows grouped by report (year, agency, USCC, template), in order of first appearance."""
+    groups: dict[_Identity, list[_Row]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row.fields[name] for name in _IDENTITY), []).append(row)
+    return list(groups.values())
+
+
+def _one_group(groups: list[list[_Row]], reading: _Reading) -> list[list[_Row]]:
+    """The first report's rows; every other report's first row is recorded as a problem."""
+    if not groups:
+        if not reading.problems:  # rows there were, but none readable: their problems say why
+            reading.problems.append(Problem(pointer="", message="no data rows: a report needs at least one cell row"))
+        return []
+    first = groups[0][0]
+    for group in groups[1:]:
+        row = group[0]
+        name = next(name for name in _IDENTITY if row.fields[name] != first.fields[name])
+        message = (
+            f"another report begins here: {name} is {_show(row.fields[name])}, not {_show(first.fields[name])} "
+            f"as on line {first.line}; loads reads one report (load_many reads many)"
+        )
+        reading.add(row, name, _IDENTITY[name], message)
+    return groups[:1]
+
+
+def _report(rows: Sequence[_Row], reading: _Reading) -> AnnualReport | None:
+    """The report of one group of rows, or None after recording its problems."""
+    before = len(reading.problems)
+    data = _identity_data(rows[0], reading)
+    if data is None:
+        return None
+    layout = _LAYOUTS[data["template"]]
+    seen: dict[str, int] = {}
+    for row in rows:
+        spec = _cell(row, layout, reading)
+        if spec is None:
+            continue
+        if spec.pointer in seen:
+            reading.add(row, "table", spec.pointer, f"duplicate cell: already given on line {seen[spec.pointer]}")
+            continue
+        seen[spec.pointer] = row.line
+        _check_labels(row, spec, reading)
+        value = _value(row, spec, reading)
+        if value is not None:
+            _place(data, spec.path, value)
+    if len(reading.problems) > before:
+        return None
+    return from_data(data)
+
+
+def _identity_data(row: _Row, reading: _Reading) -> dict[str, Any] | None:
+    """The report's document without cells, from its first row; None if an identity field is wrong."""
+    before = len(reading.problems)
+    fields = row.fields
+    template = fields["template"]
+    if template not in _LAYOUTS:
+        known = ", ".join(f'"{key}"' for key in _LAYOUTS)
+        legacy = "; a legacy report has no table cells, so CSV cannot carry it" if template in REPORT_CLASSES else ""
+        reading.add(row, "template", "/template", f"expected one of {known}, got {_show(template)}{legacy}")
+    year = fields["year"]
+    if not _YEAR.fullmatch(year):
+        reading.add(row, "year", "/year", f"expected a four-digit year such as 2021, got {_show(year)}")
+    if not fields["agency"].strip():
+        reading.add(row, "agency", "/agency/name", "must not be blank")
+    if len(reading.problems) > before:
+        return None
+    agency = {"name": fields["agency"], "uscc": fields["uscc"] or None}
+    return {"schema": SCHEMA, "template": template, "year": int(year), "agency": agency}
+
+
+def _cell(row: _Row, layout: Mapping[_Key, _CellSpec], reading: _Reading) -> _CellSpec | None:
+    """The template's cell *row* names, or None after recording which of its columns names none."""
+    key: _Key = (row.fields["table"], row.fields["row"], row.fields["column"])
+    spec = layout.get(key)
+    if spec is not None:
+        return spec
+    pointer = _pointer_of(row, "table")
+    known = list(layout)
+    for depth, name in enumerate(("table", "row", "column")):
+        choices = list(dict.fromkeys(k[depth] for k in known))
+        if key[depth] not in choices:
+            reading.add(row, name, pointer, _unknown(name + _within(key[:depth]), key[depth], choices))
+            return None
+        known = [k for k in known if k[depth] == key[depth]]
+    return None  # pragma: no cover - a key whose every part is known is in the layout
+
+
+def _within(parents: Sequence[str]) -> str:
+    """Where an unknown row or column was looked for, for its message."""
+    if not parents:
+        return ""
+    if len(parents) == 1:
+        return f' in table "{parents[0]}"'
+    return f' in row "{parents[1]}" of table "{parents[0]}"'
+
+
+def _check_labels(row: _Row, spec: _CellSpec, reading: _Reading) -> None:
+    """Record each label of *row* that is not the cell's official label (after NFKC)."""
+    for name, official in (("row_label", spec.row_label), ("column_label", spec.column_label)):
+        given = row.fields[name]
+        if _nfkc(given) != _nfkc(official):
+            message = f'expected the official label "{official}", got {_show(given)} (edited or misaligned row?)'
+            reading.add(row, name, spec.pointer, message)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _value(row: _Row, spec: _CellSpec, reading: _Reading) -> int | str | None:
+    """The cell's value as the interchange shape holds it (money as its decimal string); None if blank or wrong."""
+    text = row.fields["value"]
+    if text == "":
+        return None
+    pattern = _MONEY if spec.kind == "money" else _DELTA if spec.kind == "delta" else _COUNT
+    if not pattern.fullmatch(text):
+        message = f"expected {_EXPECTED[spec.kind]} or empty for a blank cell, got {_show(text)}"
+        reading.add(row, "value", spec.pointer, message)
+        return None
+    if spec.kind == "money":
+        return text
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        reading.add(row, "value", spec.pointer, f"a number of {len(text)} digits is too long to read")
+        return None
+
+
+def _place(data: dict[str, Any], path: Sequence[str], value: int | str) -> None:
+    """Put *value* at *path* in the nested document *data*."""
+    node = data
+    for key in path[:-1]:
+        node = node.setdefault(key, {})
+    node[path[-1]] = value
