@@ -178,6 +178,7 @@ class TestAttacks:
     def test_utf16(self) -> None:
         """UTF-16 (with its byte-order mark) is refused: only UTF-8 is accepted."""
         assert problems_of(document().encode("utf-16"))[0].message.startswith("not UTF-8")
+        assert problems_of(document().encode("utf-16-le"))[0].message.startswith("not UTF-8")
 
 
 class TestProblems:

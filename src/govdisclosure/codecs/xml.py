@@ -123,21 +123,30 @@ def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         encoding = declared.group(1).decode("ascii")
         raise _refuse(f"the document declares encoding {encoding}; only UTF-8 is accepted", 1)
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position(raw, error.start)
-        raise _refuse(f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded", line, column) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+        # UTF-16 or UTF-32: a NUL byte never appears in UTF-8 XML, which cannot hold U+0000.
+        raise _refuse("not UTF-8: the document is in UTF-16 or UTF-32 (or holds a NUL byte)", 1, 1)
     doctype = raw.find(b"<!DOCTYPE")
     if doctype >= 0:
         line, column = _position(raw, doctype)
         raise _refuse("a DTD is not allowed (it could declare entities or fetch external files)", line, column)
     try:
-        return etree.fromstring(raw, _parser())
+        root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as error:
+        _refuse_non_utf8(raw)
         line, column = error.position
         message = _LOCATION_SUFFIX.sub("", error.msg)  # the problem carries the location itself
         raise _refuse(f"not well-formed XML: {message}", line, column) from None
+    return root
+
+
+def _refuse_non_utf8(raw: bytes) -> None:
+    """Raise a located ParseError if *raw* is not UTF-8 (checked only once the parser has failed)."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(raw, error.start)
+        raise _refuse(f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded", line, column) from None
 
 
 # ------------------------------------------------------------------ writing
