@@ -15,6 +15,8 @@ Requires Hypothesis (``pip install govdisclosure[test]``).
 from __future__ import annotations
 
 import datetime
+import functools
+import zlib
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -23,10 +25,22 @@ from hypothesis import strategies as st
 
 from .model import REPORT_CLASSES, Agency, AnnualReport, RequestRow, ReviewLitigation, ReviewOutcomes, SourceSpan
 from .model._fields import CHOICES, KIND, MODEL
-from .regulation import AGENCY_KINDS, APPLICANTS, TEMPLATES
-from .rules.relations import IMPLAUSIBLE_WAN
+from .regulation import AGENCY_KINDS, APPLICANTS, TEMPLATES, template_for_year
+from .rules.relations import IMPLAUSIBLE_WAN, Compare, relations_for
 
-__all__ = ["agencies", "amounts", "counts", "deltas", "models", "reports", "uscc_codes"]
+__all__ = [
+    "Breakage",
+    "agencies",
+    "amounts",
+    "counts",
+    "deltas",
+    "inconsistent_reports",
+    "models",
+    "reports",
+    "request_tables",
+    "review_tables",
+    "uscc_codes",
+]
 
 _T = TypeVar("_T")
 
@@ -137,132 +151,270 @@ def agencies(*, consistent: bool = False) -> st.SearchStrategy[Agency]:
     )
 
 
-def reports(template: str | None = None, *, consistent: bool = True) -> st.SearchStrategy[AnnualReport]:
+_CONSISTENT_AGENCIES: Final = agencies(consistent=True)
+
+
+def reports(
+    template: str | None = None, *, year: int | None = None, consistent: bool = True
+) -> st.SearchStrategy[AnnualReport]:
     """Reports under *template* (``"2019"``, ``"2021"``, ``"legacy"``; any when None).
+
+    *year* fixes the report year (it must be one the template governs when
+    *consistent*); otherwise the year is drawn from those the template governs.
 
     A *consistent* report breaks no rule: every sum and balance holds (with
     blank cells counted as 0, as the lenient policy reads them), its year
     fits its template, its agency's code is valid, and it was published on
     time or not dated.  Otherwise every cell is drawn independently: the
     report is well-typed, nothing more, which is what codec tests want.
+
+    Raises:
+        ValueError: for an unknown template, or a *year* no template fits.
     """
+    if template is not None and template not in REPORT_CLASSES:
+        raise ValueError(f"unknown template {template!r}; expected one of {', '.join(REPORT_CLASSES)}")
+    if template is None and year is not None:
+        template = template_for_year(year).key
     keys = [template] if template is not None else list(REPORT_CLASSES)
-    return st.one_of(*(_reports_of(key, consistent) for key in keys))
+    return st.one_of(*(_reports_of(key, year, consistent) for key in keys))
 
 
-def _reports_of(key: str, consistent: bool) -> st.SearchStrategy[AnnualReport]:
+def _reports_of(key: str, year: int | None, consistent: bool) -> st.SearchStrategy[AnnualReport]:
     version = TEMPLATES[key]
-    years = st.integers(version.first_year, version.last_year or version.first_year + 15)
+    if year is not None and consistent and not version.covers(year):
+        raise ValueError(f"a consistent {key!r} report cannot be for {year}: use the template {year} requires")
+    years = st.just(year) if year is not None else st.integers(
+        version.first_year, version.last_year or version.first_year + 15
+    )
     if not consistent:
         return models(REPORT_CLASSES[key], year=years)
-    return years.flatmap(lambda year: _consistent_report(key, year))
+    return years.flatmap(lambda drawn: _consistent_report(key, drawn))
 
 
-def _consistent_report(key: str, year: int) -> st.SearchStrategy[AnnualReport]:
-    cls = REPORT_CLASSES[key]
-    tables: dict[str, st.SearchStrategy[Any]] = {}
-    template = cls.template
-    if template.requests is not None:
-        tables["requests"] = _request_table(attrs.fields_dict(cls)["requests"].metadata[MODEL])
-    if template.review_litigation is not None:
-        tables["review_litigation"] = _review_litigation()
-    if template.proactive is not None:
-        tables["proactive"] = _proactive(attrs.fields_dict(cls)["proactive"].metadata[MODEL])
-    return st.builds(
-        cls,
-        year=st.just(year),
-        agency=agencies(consistent=True),
-        published=st.none() | st.dates(datetime.date(year + 1, 1, 1), datetime.date(year + 1, 1, 31)),
-        **tables,
-    )
+@attrs.frozen
+class Breakage:
+    """A report broken in one documented way, and what a validator must say about it.
+
+    *report* is a consistent report with the cell at *pointer* changed from
+    *before* to *after*; *expected* holds ``(code, path)`` for every
+    error-level finding the change must produce, and nothing else may be
+    reported at warning or error level.
+    """
+
+    report: AnnualReport
+    pointer: str
+    before: int | None
+    after: int
+    expected: frozenset[tuple[str, str]]
 
 
-def _blank_zero(value: int) -> st.SearchStrategy[int | None]:
-    """A zero may be written or left blank; any other value is written."""
-    return st.sampled_from([0, None]) if value == 0 else st.just(value)
+def inconsistent_reports(template: str | None = None) -> st.SearchStrategy[Breakage]:
+    """Consistent 2019 or 2021 reports with one summed cell of table 三 or 四 changed.
+
+    The change adds 1 to 5 to a cell (a blank counts as 0) that a sum or
+    balance reads, so each relation reading that cell, and only those, fails.
+    """
+    keys = [template] if template is not None else ["2019", "2021"]
+    if not set(keys) <= {"2019", "2021"}:
+        raise ValueError("inconsistent reports need a template with tables: '2019' or '2021'")
+    return st.one_of(*(_breakages(key) for key in keys))
 
 
-def _cells(model: type[_T], values: dict[str, int]) -> st.SearchStrategy[_T]:
-    """A *model* whose cells hold *values*, each zero drawn as 0 or blank."""
-    return st.builds(model, **{name: _blank_zero(value) for name, value in values.items()})
-
-
-def _review_litigation() -> st.SearchStrategy[ReviewLitigation]:
-    def group(results: list[int]) -> st.SearchStrategy[ReviewOutcomes]:
-        names = [field.name for field in attrs.fields(ReviewOutcomes) if field.name != "total"]
-        return _cells(ReviewOutcomes, {**dict(zip(names, results, strict=True)), "total": sum(results)})
-
-    groups = st.lists(st.integers(0, 9), min_size=4, max_size=4).flatmap(group)
-    return st.builds(ReviewLitigation, **{field.name: groups for field in attrs.fields(ReviewLitigation)})
-
-
-def _request_table(table: type[Any]) -> st.SearchStrategy[Any]:
-    """Table 三 with every row, column and balance holding."""
-    outcomes_cls = attrs.fields_dict(table)["outcomes"].metadata[MODEL]
-    leaves = [path for path, _ in outcomes_cls().leaves()]
-    applicants = [key for key in APPLICANTS if key != "total"]
+def _breakages(key: str) -> st.SearchStrategy[Breakage]:
+    relations = [r for r in relations_for(TEMPLATES[key]) if not isinstance(r, Compare)]
+    cells = sorted({cell for relation in relations for cell in relation.cells()})
 
     @st.composite
-    def build(draw: st.DrawFn) -> Any:
-        leaf_values = {path: [draw(st.integers(0, 4)) for _ in applicants] for path in leaves}
-        forward = [draw(st.integers(0, 3)) for _ in applicants]
-        handled = [sum(values[i] for values in leaf_values.values()) for i in range(len(applicants))]
-        over = [draw(st.integers(0, handled[i] + forward[i])) for i in range(len(applicants))]
-        received = [handled[i] + forward[i] - over[i] for i in range(len(applicants))]
-
-        def row(values: list[int]) -> RequestRow:
-            cells = {**dict(zip(applicants, values, strict=True)), "total": sum(values)}
-            return draw(_cells(RequestRow, cells))
-
-        groups: dict[str, Any] = {}
-        for path in leaves:
-            groups.setdefault(path[0], {})[path[1:]] = row(leaf_values[path])
-        outcomes: dict[str, Any] = {}
-        for name, rows in groups.items():
-            if () in rows:
-                outcomes[name] = rows[()]
-            else:
-                group_cls = attrs.fields_dict(outcomes_cls)[name].metadata[MODEL]
-                outcomes[name] = group_cls(**{sub[0]: value for sub, value in rows.items()})
-        outcomes["total"] = row(handled)
-        return table(
-            received=row(received),
-            carried_over=row(over),
-            outcomes=outcomes_cls(**outcomes),
-            carried_forward=row(forward),
-        )
+    def build(draw: st.DrawFn) -> Breakage:
+        report = draw(reports(key))
+        cell = draw(st.sampled_from(cells))
+        before = _value_at(report, cell)
+        after = (before or 0) + draw(st.integers(1, 5))
+        expected = frozenset((r.code, "/" + "/".join(r.at)) for r in relations if cell in r.cells())
+        return Breakage(_replaced(report, cell, after), "/" + "/".join(cell), before, after, expected)
 
     return build()
 
 
-def _proactive(proactive: type[Any]) -> st.SearchStrategy[Any]:
+def _value_at(part: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        part = getattr(part, key)
+    return part
+
+
+def _replaced(part: Any, path: tuple[str, ...], value: object) -> Any:
+    if len(path) == 1:
+        return attrs.evolve(part, **{path[0]: value})
+    return attrs.evolve(part, **{path[0]: _replaced(getattr(part, path[0]), path[1:], value)})
+
+
+def request_tables(template: str = "2021") -> st.SearchStrategy[Any]:
+    """Table 三 of *template* with every row, column and the 勾稽 balance holding."""
+    table = attrs.fields_dict(REPORT_CLASSES[template])["requests"].metadata[MODEL]
+    return st.composite(lambda draw: _draw_request_table(draw, table, draw(_BLANK_STYLES)))()
+
+
+def review_tables() -> st.SearchStrategy[ReviewLitigation]:
+    """Table 四 with each group's four results adding up to its 总计."""
+    return st.composite(lambda draw: _draw_review(draw, draw(_BLANK_STYLES)))()
+
+
+def _consistent_report(key: str, year: int) -> st.SearchStrategy[AnnualReport]:
+    cls = REPORT_CLASSES[key]
+    template = cls.template
+    fields = attrs.fields_dict(cls)
+    published = st.none() | st.dates(datetime.date(year + 1, 1, 1), datetime.date(year + 1, 1, 31))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> AnnualReport:
+        blanks = draw(_BLANK_STYLES)
+        tables: dict[str, Any] = {}
+        if template.requests is not None:
+            tables["requests"] = _draw_request_table(draw, fields["requests"].metadata[MODEL], blanks)
+        if template.review_litigation is not None:
+            tables["review_litigation"] = _draw_review(draw, blanks)
+        if template.proactive is not None:
+            tables["proactive"] = _draw_proactive(draw, fields["proactive"].metadata[MODEL], blanks)
+        report: AnnualReport = cls(year=year, agency=draw(_CONSISTENT_AGENCIES), published=draw(published), **tables)
+        return report
+
+    return build()
+
+
+@attrs.frozen
+class _Blanks:
+    """How one report writes its zeros: all written, all blank, or a fixed mix chosen by *seed*."""
+
+    style: str
+    seed: int = 0
+
+    def cell(self, value: int, *place: str) -> int | None:
+        """*value* as the report writes it: a zero may be left blank, anything else is written."""
+        if value != 0 or self.style == "written":
+            return value
+        if self.style == "blank":
+            return None
+        return None if zlib.crc32("/".join((str(self.seed), *place)).encode()) & 1 else 0
+
+
+def _blank_styles() -> st.SearchStrategy[_Blanks]:
+    """One blank style per report, drawn once (cheap to draw, and shrinks to writing every zero)."""
+    return _BLANK_STYLES
+
+
+_BLANK_STYLES: Final = st.one_of(
+    st.sampled_from([_Blanks("written"), _Blanks("blank")]),
+    st.builds(_Blanks, st.just("mixed"), st.integers(0, 2**16)),
+)
+
+
+def _cells(model: type[_T], values: dict[str, int], blanks: _Blanks, *place: str) -> _T:
+    """A *model* whose cells hold *values*, zeros written or left blank as *blanks* says."""
+    return model(**{name: blanks.cell(value, *place, name) for name, value in values.items()})
+
+
+_REVIEW_RESULTS: Final = [field.name for field in attrs.fields(ReviewOutcomes) if field.name != "total"]
+_REVIEW_GROUPS: Final = [field.name for field in attrs.fields(ReviewLitigation)]
+_REVIEW_VALUES: Final = st.lists(
+    st.lists(st.integers(0, 9), min_size=len(_REVIEW_RESULTS), max_size=len(_REVIEW_RESULTS)),
+    min_size=len(_REVIEW_GROUPS),
+    max_size=len(_REVIEW_GROUPS),
+)
+
+
+def _draw_review(draw: st.DrawFn, blanks: _Blanks) -> ReviewLitigation:
+    """Table 四 with each group's results adding up to its 总计."""
+    groups = {}
+    for group, values in zip(_REVIEW_GROUPS, draw(_REVIEW_VALUES), strict=True):
+        cells = {**dict(zip(_REVIEW_RESULTS, values, strict=True)), "total": sum(values)}
+        groups[group] = _cells(ReviewOutcomes, cells, blanks, group)
+    return ReviewLitigation(**groups)
+
+
+_APPLICANTS: Final = [key for key in APPLICANTS if key != "total"]
+_COLUMNS: Final = range(len(_APPLICANTS))
+_FORWARD: Final = st.lists(st.tuples(st.sampled_from(_COLUMNS), st.integers(1, 3)), max_size=2)
+_OVER_SHARE: Final = st.integers(0, 9)
+
+
+@functools.cache
+def _entries(leaf_count: int) -> st.SearchStrategy[list[tuple[int, int, int]]]:
+    """A few non-zero outcome cells: (leaf, column, value)."""
+    return st.lists(st.tuples(st.integers(0, leaf_count - 1), st.sampled_from(_COLUMNS), st.integers(1, 9)),
+                    max_size=8)
+
+
+def _draw_request_table(draw: st.DrawFn, table: type[Any], blanks: _Blanks) -> Any:
+    """Table 三 with every row, column and balance holding.
+
+    A few non-zero outcome cells are drawn (most agencies handle few
+    requests), then carry-forward and the share carried over, and the rest
+    follows from the relations.
+    """
+    outcomes_cls = attrs.fields_dict(table)["outcomes"].metadata[MODEL]
+    leaves = [path for path, _ in outcomes_cls().leaves()]
+    leaf_values = {path: [0] * len(_APPLICANTS) for path in leaves}
+    for leaf, column, value in draw(_entries(len(leaves))):
+        leaf_values[leaves[leaf]][column] += value
+    forward = [0] * len(_APPLICANTS)
+    for column, value in draw(_FORWARD):
+        forward[column] += value
+    handled = [sum(values[i] for values in leaf_values.values()) for i in _COLUMNS]
+    share = draw(_OVER_SHARE)
+    over = [(handled[i] + forward[i]) * share // 9 for i in _COLUMNS]
+    received = [handled[i] + forward[i] - over[i] for i in _COLUMNS]
+
+    def row(values: list[int], *place: str) -> RequestRow:
+        cells = {**dict(zip(_APPLICANTS, values, strict=True)), "total": sum(values)}
+        return _cells(RequestRow, cells, blanks, *place)
+
+    groups: dict[str, Any] = {}
+    for path in leaves:
+        groups.setdefault(path[0], {})[path[1:]] = row(leaf_values[path], *path)
+    outcomes: dict[str, Any] = {}
+    for name, rows in groups.items():
+        if () in rows:
+            outcomes[name] = rows[()]
+        else:
+            group_cls = attrs.fields_dict(outcomes_cls)[name].metadata[MODEL]
+            outcomes[name] = group_cls(**{sub[0]: value for sub, value in rows.items()})
+    outcomes["total"] = row(handled, "total")
+    return table(
+        received=row(received, "received"),
+        carried_over=row(over, "carried_over"),
+        outcomes=outcomes_cls(**outcomes),
+        carried_forward=row(forward, "carried_forward"),
+    )
+
+
+_SMALL: Final = st.integers(0, 20)
+_PLAUSIBLE_MONEY: Final = st.none() | amounts().filter(lambda amount: amount <= IMPLAUSIBLE_WAN)
+
+
+def _draw_proactive(draw: st.DrawFn, proactive: type[Any], blanks: _Blanks) -> Any:
     """Table 二 with no sign, plausibility or unit problem."""
-    parts: dict[str, st.SearchStrategy[Any]] = {}
+    rows = {}
     for field in attrs.fields(proactive):
         row = field.metadata[MODEL]
-        names = {cell.name for cell in attrs.fields(row)}
-        parts[field.name] = _proactive_row(row, names)
-    return st.builds(proactive, **parts)
+        kinds = {cell.name: cell.metadata[KIND] for cell in attrs.fields(row)}
+        rows[field.name] = row(**_draw_proactive_cells(draw, kinds, blanks, field.name))
+    return proactive(**rows)
 
 
-def _proactive_row(row: type[Any], names: set[str]) -> st.SearchStrategy[Any]:
-    small = st.integers(0, 20)
-    if "change" in names:
-        def items(previous: int) -> st.SearchStrategy[Any]:
-            cells = {"previous_year": _blank_zero(previous), "change": st.integers(-previous, 5)}
-            if "decisions" in names:
-                cells["decisions"] = counts()
-            return st.builds(row, **cells)
-
-        return small.flatmap(items)
-    if "new_published" in names:
-        return st.tuples(small, small).flatmap(
-            lambda pair: _cells(row, {"new_made": pair[0], "new_published": min(pair), "total_published": max(pair)})
-        )
-    if "issued" in names:
-        return st.tuples(small, small, small).flatmap(
-            lambda t: _cells(row, {"issued": t[0], "repealed": t[1], "in_force": t[0] + t[2]})
-        )
-    money = st.none() | amounts().filter(lambda amount: amount <= IMPLAUSIBLE_WAN)
-    cells = {name: money if attrs.fields_dict(row)[name].metadata[KIND] == "money" else counts() for name in names}
-    return st.builds(row, **cells)
+def _draw_proactive_cells(draw: st.DrawFn, kinds: dict[str, str], blanks: _Blanks, place: str) -> dict[str, Any]:
+    if "change" in kinds:  # items: previous year + change, never below zero
+        previous, current = draw(_SMALL), draw(_SMALL)
+        cells: dict[str, Any] = {"previous_year": blanks.cell(previous, place, "previous_year"),
+                                 "change": current - previous}
+        if "decisions" in kinds:
+            cells["decisions"] = draw(counts())
+        return cells
+    if "new_published" in kinds:
+        made, total = draw(_SMALL), draw(_SMALL)
+        values = {"new_made": made, "new_published": min(made, total), "total_published": max(made, total)}
+    elif "issued" in kinds:
+        issued, repealed, more = draw(_SMALL), draw(_SMALL), draw(_SMALL)
+        values = {"issued": issued, "repealed": repealed, "in_force": issued + more}
+    else:
+        return {name: draw(_PLAUSIBLE_MONEY if kind == "money" else counts()) for name, kind in kinds.items()}
+    return {name: blanks.cell(value, place, name) for name, value in values.items()}
