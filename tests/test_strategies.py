@@ -101,3 +101,19 @@ def test_from_type_in_a_new_process() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"  # loaded by Hypothesis's entry point, not by the test
+
+
+def test_strategies_imported_before_hypothesis() -> None:
+    """Importing our strategies first (which first imports Hypothesis, and so runs our hook) works."""
+    code = textwrap.dedent(
+        """
+        from govdisclosure.strategies import reports
+        from hypothesis import strategies as st
+        import govdisclosure as gd
+
+        gd.validate(st.from_type(gd.AnnualReport2019).example())
+        gd.validate(reports("2021").example())
+        """
+    )
+    done = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
