@@ -22,7 +22,8 @@ from govdisclosure.model._fields import UNWRITABLE_TEXT
 from govdisclosure.schemas import XSD_FILENAMES, generate_xml_schema, json_schema, xml_schema, xsd_filename
 from govdisclosure.schemas._xsd import NAMESPACE, XS
 
-Document = dict[str, Any]
+from .documents import Document, agency, minimal, outcomes, review, row
+
 Element = Any  # an lxml element
 Change = Callable[[Element], None]
 
@@ -39,62 +40,6 @@ SCHEMAS = {template: etree.XMLSchema(document) for template, document in SCHEMA_
 # ------------------------------------------------------------------ hand-built documents
 
 
-def _row(n: int | None = 0) -> Document:
-    """A row of table 三 with *n* in each applicant column and their sum in 总计."""
-    applicants = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other_org"]
-    row: Document = dict.fromkeys(applicants, n)
-    row["total"] = None if n is None else 6 * n
-    return row
-
-
-def _review() -> Document:
-    """Table 四 with a few results in each group."""
-    group = {"upheld": 1, "corrected": 0, "other": 0, "pending": 2, "total": 3}
-    return {"review": group, "litigation_direct": dict(group), "litigation_after_review": dict(group)}
-
-
-def _outcomes(other: Document) -> Document:
-    """三、本年度办理结果 with every row filled and *other* as （六）其他处理."""
-    withheld = [
-        "state_secret",
-        "prohibited_by_law",
-        "three_safeties_one_stability",
-        "third_party_rights",
-        "internal_affairs",
-        "process_information",
-        "enforcement_case_file",
-        "administrative_query",
-    ]
-    return {
-        "granted": _row(1),
-        "partly_granted": _row(0),
-        "withheld": {key: _row(0) for key in withheld},
-        "unable": {key: _row(0) for key in ("not_held", "needs_creation", "unclear_after_correction")},
-        "not_processed": {
-            key: _row(0)
-            for key in ("petition_complaint", "duplicate", "publication", "massive_repeated", "confirm_or_reissue")
-        },
-        "other": other,
-        "total": _row(1),
-    }
-
-
-def _agency() -> Document:
-    """An agency with every element given."""
-    return {
-        "name": "重庆市民政局",
-        "uscc": "115000000092759914",
-        "level": "provincial",
-        "kind": "department",
-        "parent": "重庆市人民政府",
-    }
-
-
-def _minimal(template: str) -> Document:
-    """The smallest document of *template*: schema, template, year and the agency's name."""
-    return {"schema": "govdisclosure/annual-report/1", "template": template, "year": 2021, "agency": {"name": "某局"}}
-
-
 def _narrative() -> Document:
     """Every narrative section, one over several lines."""
     sections = ["overview", "proactive", "requests", "fees", "review_litigation", "problems", "other"]
@@ -109,7 +54,7 @@ def _full_2021() -> Document:
         "schema": "govdisclosure/annual-report/1",
         "template": "2021",
         "year": 2021,
-        "agency": _agency(),
+        "agency": agency(),
         "published": "2022-01-28",
         "proactive": {
             "rules": {"issued": 0, "repealed": 0, "in_force": 3},
@@ -120,12 +65,12 @@ def _full_2021() -> Document:
             "fees": {"amount": "5.02"},
         },
         "requests": {
-            "received": _row(1),
-            "carried_over": _row(0),
-            "outcomes": _outcomes({key: _row(0) for key in ("no_correction", "unpaid_fee", "other")}),
-            "carried_forward": _row(0),
+            "received": row(1),
+            "carried_over": row(0),
+            "outcomes": outcomes({key: row(0) for key in ("no_correction", "unpaid_fee", "other")}),
+            "carried_forward": row(0),
         },
-        "review_litigation": _review(),
+        "review_litigation": review(),
         "narrative": _narrative(),
         "extensions": {"example.org/tags": {"source": "gov.cn", "pages": [1, 2], "checked": True}, "b": None},
     }
@@ -138,7 +83,7 @@ def _full_2019() -> Document:
         "schema": "govdisclosure/annual-report/1",
         "template": "2019",
         "year": 2019,
-        "agency": _agency(),
+        "agency": agency(),
         "published": "2020-01-20",
         "proactive": {
             "rules": {"new_made": 0, "new_published": 0, "total_published": 3},
@@ -151,12 +96,12 @@ def _full_2019() -> Document:
             "procurement": {"projects": 3, "amount": "120.5"},
         },
         "requests": {
-            "received": _row(2),
-            "carried_over": _row(0),
-            "outcomes": _outcomes(_row(1)),
-            "carried_forward": _row(0),
+            "received": row(2),
+            "carried_over": row(0),
+            "outcomes": outcomes(row(1)),
+            "carried_forward": row(0),
         },
-        "review_litigation": _review(),
+        "review_litigation": review(),
         "narrative": _narrative(),
         "extensions": {"ns": [1, "2"]},
     }
@@ -168,7 +113,7 @@ def _full_legacy() -> Document:
         "schema": "govdisclosure/annual-report/1",
         "template": "legacy",
         "year": 2012,
-        "agency": _agency(),
+        "agency": agency(),
         "published": "2013-03-28",
         "figures": [
             {
@@ -563,7 +508,7 @@ def test_no_attributes_but_two() -> None:
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_minimal_document_validates(template: str) -> None:
     """schema, template, year and agency/name are all a document needs, strictly and in the union."""
-    root = _xml(_minimal(template))
+    root = _xml(minimal(template))
     assert _errors(template, root) == []
     assert _errors(None, root) == []
 
@@ -596,7 +541,7 @@ def test_blank_cells_absent_validate(template: str) -> None:
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_other_templates_fail_strict_schema(template: str) -> None:
     """A minimal document validates against its own strict schema only: ``template`` is fixed."""
-    root = _xml(_minimal(template))
+    root = _xml(minimal(template))
     for other in TEMPLATES:
         assert (_errors(other, root) == []) is (other == template)
 

@@ -39,7 +39,7 @@ from ..model._fields import (
     extensions_problem,
 )
 
-__all__ = ["ROOT_KEYS", "Declined", "structure_fn", "unstructure_fn"]
+__all__ = ["ROOT_KEYS", "Declined", "bind_field_globals", "kind_of", "structure_fn", "unstructure_fn"]
 
 #: The keys a report document has besides its class's fields.
 ROOT_KEYS: Final = ("schema", "template")
@@ -171,7 +171,7 @@ def _compile_structure(cls: type[Any]) -> Callable[[Any], Any]:
         lines.append(f"    v = v_{name}")
         lines.extend("    " + line for line in _CHECKS[kind].format(n=name).splitlines())
         lines.append(f"    v_{name} = v" if via_init else f"    _set_{name}(o, v)")
-        _bind_field_globals(namespace, cls, field)
+        bind_field_globals(namespace, cls, field)
     if via_init:
         arguments = ", ".join(f"{name}=v_{name}" for name in names)
         lines.append(f"    return _cls({arguments})")
@@ -180,14 +180,26 @@ def _compile_structure(cls: type[Any]) -> Callable[[Any], Any]:
     return _exec(lines, namespace, "structure", cls)
 
 
-def _bind_field_globals(namespace: dict[str, Any], cls: type[Any], field: attrs.Attribute[Any]) -> None:
+def bind_field_globals(
+    namespace: dict[str, Any],
+    cls: type[Any],
+    field: attrs.Attribute[Any],
+    structure: Callable[[type[Any]], Callable[[Any], Any]] = structure_fn,
+) -> None:
+    """Put what the generated code for *field* refers to into *namespace*.
+
+    ``_set_<name>`` writes the slot; ``_choices_<name>`` holds a keyword's
+    keys; ``_structure_<name>`` builds a nested model (compiled by
+    *structure*, so each format binds its own); ``_empty_<name>`` is the
+    all-blank instance that stands for a nested part left out.
+    """
     name, metadata = field.name, field.metadata
     namespace[f"_set_{name}"] = cls.__dict__[name].__set__
     if CHOICES in metadata:
         namespace[f"_choices_{name}"] = frozenset(metadata[CHOICES].keys())
     if MODEL in metadata:
         model = metadata[MODEL]
-        namespace[f"_structure_{name}"] = structure_fn(model)
+        namespace[f"_structure_{name}"] = structure(model)
         if field.default is not attrs.NOTHING and metadata[KIND] == "nested":
             namespace[f"_empty_{name}"] = model()
 

@@ -24,7 +24,7 @@ from lxml import etree
 from .._errors import Problem
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
 from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, extensions_problem
-from ._structure import Declined, kind_of
+from ._structure import Declined, bind_field_globals, kind_of
 
 __all__ = ["careful_problems", "structure_root"]
 
@@ -213,17 +213,9 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
 
 
 def _field_globals(namespace: dict[str, Any], cls: type[Any], field: attrs.Attribute[Any]) -> None:
-    name, metadata = field.name, field.metadata
-    namespace[f"_set_{name}"] = cls.__dict__[name].__set__
-    if CHOICES in metadata:
-        namespace[f"_choices_{name}"] = frozenset(metadata[CHOICES].keys())
-    if MODEL in metadata:
-        model = metadata[MODEL]
-        namespace[f"_structure_{name}"] = _structure_fn(model)
-        if metadata[KIND] == "nested" and field.default is not attrs.NOTHING:
-            namespace[f"_empty_{name}"] = model()
-        if metadata[KIND] == "sequence":
-            namespace[f"_item_tag_{name}"] = tag_of(model.__name__.lower())
+    bind_field_globals(namespace, cls, field, _structure_fn)
+    if field.metadata[KIND] == "sequence":
+        namespace[f"_item_tag_{field.name}"] = tag_of(field.metadata[MODEL].__name__.lower())
 
 
 # ------------------------------------------------------------------ the careful reading
