@@ -43,10 +43,11 @@ _year_match = re.compile(_YEAR).fullmatch
 _money_match = re.compile(MONEY_PATTERN).fullmatch
 _date_match = re.compile(DATE_PATTERN).fullmatch
 
-#: Text outside the cells, or an attribute other than the two the shape has: one C-level query per document.
-_STRAY: Final = etree.XPath(
-    "boolean(//*[*]/text()[normalize-space()]"
-    " | //@*[not(local-name() = 'type' and parent::gd:value) and not(local-name() = 'name' and parent::gd:extension)])",
+#: An attribute other than the two the shape has: one C-level query per document.  (Text
+#: between elements is checked in the compiled walk, element by element.)
+_STRAY_ATTRIBUTE: Final = etree.XPath(
+    "boolean(//@*[not(local-name() = 'type' and parent::gd:value)"
+    " and not(local-name() = 'name' and parent::gd:extension)])",
     namespaces={_PREFIX: NAMESPACE},
 )
 
@@ -64,7 +65,7 @@ def tag_of(name: str) -> str:
 def structure_root(root: Any) -> AnnualReport | None:
     """The report *root* holds, or None if the compiled walk declines it."""
     try:
-        if root.tag != _ROOT or _STRAY(root):
+        if root.tag != _ROOT or _STRAY_ATTRIBUTE(root):
             return None
         template = root.find(_NS + "template")
         schema = root.find(_NS + "schema")
@@ -135,9 +136,15 @@ def _items(container: Any, tag: str) -> list[Any]:
     """The children of a sequence container, every one of which must be *tag*."""
     items = list(container)
     text = container.text
-    if (text is not None and text.strip()) or any(item.tag != tag for item in items):
+    if (text is not None and text.strip()) or any(item.tag != tag or _stray_tail(item) for item in items):
         raise Declined
     return items
+
+
+def _stray_tail(element: Any) -> bool:
+    """Whether text that is not white space follows *element* inside its parent."""
+    tail = element.tail
+    return tail is not None and bool(tail.strip())
 
 
 def _extensions(container: Any) -> dict[str, Any]:
@@ -148,7 +155,7 @@ def _extensions(container: Any) -> dict[str, Any]:
         raise Declined
     for item in container:
         name = item.get("name")
-        if item.tag != _NS + "extension" or name is None or name in data or len(item):
+        if item.tag != _NS + "extension" or name is None or name in data or len(item) or _stray_tail(item):
             raise Declined
         data[name] = json.loads(item.text or "")
     if extensions_problem(data) is not None:
@@ -181,13 +188,15 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
     via_init = hasattr(cls, "__attrs_post_init__")
     lines = [
         "def structure(el):",
-        "    t = el.text",  # text in an empty container (one with children is caught by _STRAY)
+        "    t = el.text",  # text before the first child, or in an empty container
         "    if t is not None and t.strip(): raise _Declined",
         f"    found = [_MISSING] * {len(slots)}",
         "    for ch in el:",
         "        i = _slots[ch.tag]",
         "        if found[i] is not _MISSING: raise _Declined",
         "        found[i] = ch",
+        "        t = ch.tail",  # text after a child
+        "        if t is not None and t.strip(): raise _Declined",
     ]
     if not via_init:
         lines.append("    o = _new(_cls)")
