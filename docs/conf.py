@@ -356,6 +356,7 @@ def _cli_pages() -> dict[str, str]:
         pages["cli-help.md"] = _session("--help", show_status=False)
         pages["cli-validate-help.md"] = _session("validate", "--help", show_status=False)
         pages["cli-schema-help.md"] = _session("schema", "--help", show_status=False)
+        pages["cli-convert-help.md"] = _session("convert", "--help", show_status=False)
     finally:
         if columns is None:
             del os.environ["COLUMNS"]
@@ -373,6 +374,11 @@ def _cli_pages() -> dict[str, str]:
             pages["cli-validate-ok.md"] = _session("validate", "report.json")
             pages["cli-validate-text.md"] = _session("validate", "report.json", "broken.json")
             pages["cli-validate-json.md"] = _session("validate", "--format", "json", "typo.json")
+            sums = json.loads(EXAMPLE_2021.read_text(encoding="utf-8"))
+            sums["requests"]["received"]["total"] += 1
+            (Path(folder) / "sums.json").write_text(json.dumps(sums, ensure_ascii=False), encoding="utf-8")
+            pages["cli-validate-findings.md"] = _session("validate", "--lang", "en", "sums.json")
+            pages["cli-convert.md"] = _session("convert", "report.json", "report.xml")
     schema_text, _ = _run_cli("schema", "--format", "json")
     schema = json.loads(schema_text)
     head = {key: schema[key] for key in ("$schema", "$id", "title") if key in schema}
