@@ -395,6 +395,18 @@ class TestConverter:
         with pytest.raises(gd.ParseError, match="/total: expected an integer"):
             converter.structure({"total": "3"}, RequestRow)
 
+    def test_views_are_not_claimed(self) -> None:
+        """Classes outside the interchange shape (a Cell) are left to cattrs' own hooks."""
+        import cattrs
+
+        from govdisclosure.codecs.json import configure_converter
+
+        converter = json_codec.make_converter()
+        configure_converter(converter)  # configuring twice is harmless
+        with pytest.raises(cattrs.errors.StructureHandlerNotFoundError):
+            converter.structure({"path": ["a"], "value": 1}, gd.Cell)
+        assert converter.structure({"total": 3}, RequestRow) == RequestRow(total=3)
+
     def test_wrong_class(self) -> None:
         """Structuring a 2021 document as a 2019 report is refused."""
         with pytest.raises(gd.ParseError, match='/template: expected "2019"'):

@@ -16,10 +16,12 @@ from __future__ import annotations
 import json as _json
 from typing import Any, Final
 
+import attrs
 import cattrs
 
 from .._errors import ParseError, Problem
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
+from ..model._fields import KIND
 from ._problems import collect, report_problems
 from ._structure import structure_fn, unstructure_fn
 
@@ -194,7 +196,12 @@ def configure_converter(converter: cattrs.BaseConverter) -> None:
     :class:`~govdisclosure.ParseError`.
     """
     def is_model(cls: Any) -> bool:
-        return isinstance(cls, type) and getattr(cls, "__module__", "").startswith("govdisclosure.model")
+        """A class of the interchange shape: an attrs class every field of which has a kind."""
+        return (
+            isinstance(cls, type)
+            and attrs.has(cls)
+            and all(KIND in field.metadata for field in attrs.fields(cls))
+        )
 
     def structure_factory(cls: type[Any]) -> Any:
         if cls in REPORT_CLASSES.values():
