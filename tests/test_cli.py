@@ -204,3 +204,30 @@ def test_schema_xsd(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "--format", "xsd", "--template", "2019"]) == 0
     assert capsys.readouterr().out == gd.xml_schema("2019")
     assert main(["schema", "--template", "2019"]) == 2
+
+
+def test_progress_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Many files checked on a terminal show a progress bar on standard error, cleared at the end."""
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for index in range(20):
+        (tmp_path / f"{index:02}.json").write_text(VALID.replace('"某局"', f'"局{index}"'), encoding="utf-8")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert main(["validate", str(tmp_path)]) == 0
+    shown = terminal.getvalue()
+    assert "\r[" + "#" * 30 + "] 20/20" in shown
+    assert shown.endswith("\r" + " " * 60 + "\r")
+
+
+def test_no_progress_when_piped(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Piped standard error gets no progress bar."""
+    for index in range(20):
+        (tmp_path / f"{index:02}.json").write_text(VALID, encoding="utf-8")
+    main(["validate", str(tmp_path)])
+    assert capsys.readouterr().err == ""
