@@ -20,7 +20,16 @@ import attrs
 
 from .._errors import Problem
 from ..model import REPORT_CLASSES, SCHEMA
-from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, extensions_problem, unwritable_character
+from ..model._fields import (
+    CHOICES,
+    DATE_PATTERN,
+    KIND,
+    MODEL,
+    MONEY_PATTERN,
+    extensions_problem,
+    pointer_token,
+    unwritable_character,
+)
 from ._structure import ROOT_KEYS
 
 __all__ = ["READERS", "collect", "describe", "pointer_token", "report_problems"]
@@ -30,11 +39,6 @@ _money_match = re.compile(MONEY_PATTERN).fullmatch
 _date_match = re.compile(DATE_PATTERN).fullmatch
 
 _MONEY_EXPECTED: Final = 'a decimal string in 万元 such as "5.02"'
-
-
-def pointer_token(key: str) -> str:
-    """*key* escaped as a JSON Pointer reference token (RFC 6901)."""
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def describe(value: object) -> str:

@@ -23,23 +23,31 @@ from lxml import etree
 
 from .._errors import Problem
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
-from ..model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, extensions_problem
-from ._structure import Declined, bind_field_globals, kind_of
+from ..model._fields import (
+    CHOICES,
+    COUNT_PATTERN,
+    DATE_PATTERN,
+    DELTA_PATTERN,
+    KIND,
+    MODEL,
+    MONEY_PATTERN,
+    YEAR_PATTERN,
+    extensions_problem,
+    pointer_token,
+)
+from ._structure import ROOT_KEYS, Declined, bind_field_globals, kind_of
 
 __all__ = ["careful_problems", "structure_root"]
 
+#: The namespace of every element of a report document.
 NAMESPACE: Final = "urn:govdisclosure:annual-report:1"
 _NS: Final = "{" + NAMESPACE + "}"
 _ROOT: Final = _NS + "annual-report"
 _PREFIX: Final = "gd"
 
-_COUNT: Final = r"^(0|[1-9][0-9]*)$"
-_DELTA: Final = r"^(0|-?[1-9][0-9]*)$"
-_YEAR: Final = r"^[1-9][0-9]{3}$"
-
-_count_match = re.compile(_COUNT).fullmatch
-_delta_match = re.compile(_DELTA).fullmatch
-_year_match = re.compile(_YEAR).fullmatch
+_count_match = re.compile(COUNT_PATTERN).fullmatch
+_delta_match = re.compile(DELTA_PATTERN).fullmatch
+_year_match = re.compile(YEAR_PATTERN).fullmatch
 _money_match = re.compile(MONEY_PATTERN).fullmatch
 _date_match = re.compile(DATE_PATTERN).fullmatch
 
@@ -272,7 +280,7 @@ def careful_problems(root: Any, max_depth: int) -> list[Problem]:
         reader.add(template if template is not None else root, "/template", f"{xpath}/{_PREFIX}:template",
                    f"expected one of {choices}; {found}")
         return reader.problems
-    _collect(reader, cls, root, "", xpath, extra=("schema", "template"))
+    _collect(reader, cls, root, "", xpath, extra=ROOT_KEYS)
     return reader.problems
 
 
@@ -431,7 +439,7 @@ def _read_extensions(reader: _Reader, element: Any, pointer: str, xpath: str) ->
         if child.tag != _NS + "extension" or name is None:
             reader.add(child, pointer, child_xpath, 'expected <extension name="…"> holding JSON text')
             continue
-        child_pointer = f"{pointer}/{name.replace('~', '~0').replace('/', '~1')}"
+        child_pointer = f"{pointer}/{pointer_token(name)}"
         for attribute in child.attrib:
             if attribute != "name":
                 reader.add(child, child_pointer, child_xpath, f"attribute {attribute} is not allowed here")

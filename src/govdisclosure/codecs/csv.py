@@ -37,7 +37,7 @@ import attrs
 
 from .._errors import ParseError, Problem
 from ..model import REPORT_CLASSES, SCHEMA, Agency, AnnualReport, Cell, iter_cells
-from ..model._fields import KIND, MODEL, MONEY_PATTERN, unwritable_character
+from ..model._fields import COUNT_PATTERN, DELTA_PATTERN, KIND, MODEL, MONEY_PATTERN, YEAR_PATTERN, unwritable_character
 from ._problems import pointer_token
 from .json import DEFAULT_MAX_SIZE, from_data
 
@@ -70,10 +70,10 @@ _BOM: Final = "\ufeff"
 _ROW_SEPARATOR: Final = "/"
 _LABEL_SEPARATOR: Final = " · "  # between the row and the column part of Cell.label
 
-_COUNT: Final = re.compile(r"0|[1-9][0-9]*")
-_DELTA: Final = re.compile(r"0|-?[1-9][0-9]*")
+_COUNT: Final = re.compile(COUNT_PATTERN)
+_DELTA: Final = re.compile(DELTA_PATTERN)
 _MONEY: Final = re.compile(MONEY_PATTERN)
-_YEAR: Final = re.compile(r"[1-9][0-9]{3}")
+_YEAR: Final = re.compile(YEAR_PATTERN)
 _ESCAPED_BYTE: Final = re.compile("[\udc80-\udcff]")
 
 #: What each cell kind accepts, for messages.

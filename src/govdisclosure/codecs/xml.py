@@ -26,13 +26,11 @@ from lxml import etree
 
 from .._errors import ParseError, Problem
 from ..model import AnnualReport
-from ._xml_read import careful_problems, structure_root
+from ._xml_read import NAMESPACE, careful_problems, structure_root
 from .json import DEFAULT_MAX_SIZE, to_data
 
 __all__ = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "NAMESPACE", "dumps", "loads"]
 
-#: The namespace of every element of a report document.
-NAMESPACE: Final = "urn:govdisclosure:annual-report:1"
 #: How deeply elements may nest before a document is refused (a report needs 7).
 DEFAULT_MAX_DEPTH: Final = 32
 

@@ -21,12 +21,15 @@ from ..regulation import Heading
 
 __all__ = [
     "CHOICES",
+    "COUNT_PATTERN",
     "DATE_PATTERN",
+    "DELTA_PATTERN",
     "KIND",
     "MODEL",
     "MONEY_PATTERN",
     "OMIT_NONE",
     "UNWRITABLE_TEXT",
+    "YEAR_PATTERN",
     "bind",
     "count_field",
     "date_field",
@@ -39,6 +42,7 @@ __all__ = [
     "number_field",
     "offset_field",
     "optional_field",
+    "pointer_token",
     "sequence_field",
     "text_field",
     "unwritable_character",
@@ -58,6 +62,12 @@ OMIT_NONE: Final = "govdisclosure.omit_none"
 #: decimal string, no sign, exponent, spaces or leading zeros ("5.02").  Table
 #: amounts are in 万元; a legacy figure carries its own unit.
 MONEY_PATTERN: Final = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
+#: How a count is written where it is text (XML, CSV): no sign, spaces or leading zeros.
+COUNT_PATTERN: Final = r"^(0|[1-9][0-9]*)$"
+#: How a signed change (本年增/减) is written where it is text.
+DELTA_PATTERN: Final = r"^(0|-?[1-9][0-9]*)$"
+#: How a report year is written where it is text: four digits, 1000 to 9999.
+YEAR_PATTERN: Final = r"^[1-9][0-9]{3}$"
 #: How a date is written in the interchange shape: ISO 8601 calendar date.
 DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
@@ -149,7 +159,7 @@ def json_problem(value: object, pointer: str) -> str | None:
         for key, item in value.items():
             if type(key) is not str or _SURROGATE.search(key):
                 return f"{pointer or '/'}: keys must be strings, got {key!r}"
-            problem = json_problem(item, f"{pointer}/{_escape(key)}")
+            problem = json_problem(item, f"{pointer}/{pointer_token(key)}")
             if problem:
                 return problem
         return None
@@ -172,11 +182,11 @@ def extensions_problem(value: Mapping[str, object]) -> str | None:
         if type(key) is str:
             character = unwritable_character(key)
             if character is not None:
-                return f"/{_escape(key)}: the name holds {character}, a character no XML document can carry"
+                return f"/{pointer_token(key)}: the name holds {character}, a character no XML document can carry"
     return json_problem(value, "")
 
 
-def _escape(key: str) -> str:
+def pointer_token(key: str) -> str:
     """*key* as a JSON Pointer reference token (RFC 6901)."""
     return key.replace("~", "~0").replace("/", "~1")
 

@@ -42,7 +42,16 @@ import attrs
 from lxml import etree
 
 from govdisclosure.model import REPORT_CLASSES, SCHEMA
-from govdisclosure.model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN, UNWRITABLE_TEXT
+from govdisclosure.model._fields import (
+    CHOICES,
+    COUNT_PATTERN,
+    DATE_PATTERN,
+    DELTA_PATTERN,
+    KIND,
+    MODEL,
+    MONEY_PATTERN,
+    UNWRITABLE_TEXT,
+)
 from govdisclosure.regulation import REPORT_FIELDS, Heading
 from govdisclosure.schemas import XSD_FILENAMES, xsd_filename
 from govdisclosure.schemas._annotations import (
@@ -76,13 +85,17 @@ _DECIMAL: Final = "decimal"
 
 #: Lexical forms of the leaf kinds whose schema type is a pattern: kind → (base type, pattern).
 #: The XSD pattern language is anchored, so the models' ``^…$`` patterns lose their anchors.
-_INTEGER: Final = "0|[1-9][0-9]*"
+def _unanchored(pattern: str) -> str:
+    return pattern.removeprefix("^").removesuffix("$")
+
+
+_INTEGER: Final = _unanchored(COUNT_PATTERN)
 _PATTERNS: Final[dict[str, tuple[str, str]]] = {
     "count": ("xs:string", _INTEGER),
     "offset": ("xs:string", _INTEGER),
-    "delta": ("xs:string", "0|-?[1-9][0-9]*"),
-    "money": ("xs:string", MONEY_PATTERN.removeprefix("^").removesuffix("$")),
-    "date": ("xs:date", DATE_PATTERN.removeprefix("^").removesuffix("$")),
+    "delta": ("xs:string", _unanchored(DELTA_PATTERN)),
+    "money": ("xs:string", _unanchored(MONEY_PATTERN)),
+    "date": ("xs:date", _unanchored(DATE_PATTERN)),
 }
 #: The year: four digits, 1000 to 9999, as the report models check it.
 _YEAR_DIGITS: Final = "[0-9]{4}"
