@@ -32,7 +32,7 @@ from ..model._fields import (
 )
 from ._structure import ROOT_KEYS
 
-__all__ = ["READERS", "collect", "describe", "pointer_token", "report_problems"]
+__all__ = ["READERS", "collect", "describe", "report_problems"]
 
 _MISSING: Final = object()
 _money_match = re.compile(MONEY_PATTERN).fullmatch

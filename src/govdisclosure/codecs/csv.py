@@ -37,8 +37,16 @@ import attrs
 
 from .._errors import ParseError, Problem
 from ..model import REPORT_CLASSES, SCHEMA, Agency, AnnualReport, Cell, iter_cells
-from ..model._fields import COUNT_PATTERN, DELTA_PATTERN, KIND, MODEL, MONEY_PATTERN, YEAR_PATTERN, unwritable_character
-from ._problems import pointer_token
+from ..model._fields import (
+    COUNT_PATTERN,
+    DELTA_PATTERN,
+    KIND,
+    MODEL,
+    MONEY_PATTERN,
+    YEAR_PATTERN,
+    pointer_token,
+    unwritable_character,
+)
 from .json import DEFAULT_MAX_SIZE, from_data
 
 __all__ = [
