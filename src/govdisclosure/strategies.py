@@ -344,6 +344,13 @@ def _entries(leaf_count: int) -> st.SearchStrategy[list[tuple[int, int, int]]]:
                     max_size=8)
 
 
+@functools.cache
+def _outcome_shape(table: type[Any]) -> tuple[type[Any], list[tuple[str, ...]]]:
+    """The outcomes class of a table 三 class, and the key path of each of its leaf rows (worked out once)."""
+    outcomes_cls = attrs.fields_dict(table)["outcomes"].metadata[MODEL]
+    return outcomes_cls, [path for path, _ in outcomes_cls().leaves()]
+
+
 def _draw_request_table(draw: st.DrawFn, table: type[Any], blanks: _Blanks) -> Any:
     """Table 三 with every row, column and balance holding.
 
@@ -351,8 +358,7 @@ def _draw_request_table(draw: st.DrawFn, table: type[Any], blanks: _Blanks) -> A
     requests), then carry-forward and the share carried over, and the rest
     follows from the relations.
     """
-    outcomes_cls = attrs.fields_dict(table)["outcomes"].metadata[MODEL]
-    leaves = [path for path, _ in outcomes_cls().leaves()]
+    outcomes_cls, leaves = _outcome_shape(table)
     leaf_values = {path: [0] * len(_APPLICANTS) for path in leaves}
     for leaf, column, value in draw(_entries(len(leaves))):
         leaf_values[leaves[leaf]][column] += value
