@@ -344,11 +344,16 @@ def _entries(leaf_count: int) -> st.SearchStrategy[list[tuple[int, int, int]]]:
                     max_size=8)
 
 
-@functools.cache
+_OUTCOME_SHAPES: dict[type[Any], tuple[type[Any], list[tuple[str, ...]]]] = {}
+
+
 def _outcome_shape(table: type[Any]) -> tuple[type[Any], list[tuple[str, ...]]]:
     """The outcomes class of a table 三 class, and the key path of each of its leaf rows (worked out once)."""
-    outcomes_cls = attrs.fields_dict(table)["outcomes"].metadata[MODEL]
-    return outcomes_cls, [path for path, _ in outcomes_cls().leaves()]
+    shape = _OUTCOME_SHAPES.get(table)
+    if shape is None:
+        outcomes_cls = attrs.fields_dict(table)["outcomes"].metadata[MODEL]
+        shape = _OUTCOME_SHAPES[table] = (outcomes_cls, [path for path, _ in outcomes_cls().leaves()])
+    return shape
 
 
 def _draw_request_table(draw: st.DrawFn, table: type[Any], blanks: _Blanks) -> Any:
