@@ -140,11 +140,21 @@ def _templates_md() -> str:
 
 
 def _article_20_md() -> str:
-    in_table = {ref.item for template in (TEMPLATE_2019, TEMPLATE_2021) if template.proactive
-                for row in template.proactive.children for ref in row.articles}
+    in_table = {
+        ref.item
+        for template in (TEMPLATE_2019, TEMPLATE_2021)
+        if template.proactive
+        for row in template.proactive.children
+        for ref in row.articles
+    }
     rows = [
-        (item_label(heading.articles[0].item or 0), f"`{heading.key}`", heading.zh, heading.en,
-         "yes" if heading.articles[0].item in in_table else "")
+        (
+            item_label(heading.articles[0].item or 0),
+            f"`{heading.key}`",
+            heading.zh,
+            heading.en,
+            "yes" if heading.articles[0].item in in_table else "",
+        )
         for heading in ARTICLE_20
     ]
     return _table(("item", "key", "第二十条", "English", "counted in table 二"), rows)
@@ -166,12 +176,14 @@ def _proactive_diff_md() -> str:
     rows = []
     for key in [*old, *(k for k in new if k not in old)]:
         before, after = old.get(key), new.get(key)
-        rows.append((
-            f"`{key}`",
-            f"{before.zh}: {_columns(before)}" if before else "—",
-            f"{after.zh}: {_columns(after)}" if after else "—",
-            "same" if before == after else "changed",
-        ))
+        rows.append(
+            (
+                f"`{key}`",
+                f"{before.zh}: {_columns(before)}" if before else "—",
+                f"{after.zh}: {_columns(after)}" if after else "—",
+                "same" if before == after else "changed",
+            )
+        )
     return _table(("row", "2019 template", "2021 template", ""), rows)
 
 
@@ -254,8 +266,9 @@ def _rules_md() -> str:
     rows = []
     for rule in RULES.values():
         per_template = ", ".join(f"{key}: {counts[key][rule.code]}" for key in TEMPLATES if counts[key][rule.code])
-        rows.append((f"`{rule.code}`", rule.severity.value, rule.title_zh, rule.title_en, rule.basis,
-                     per_template or "—"))
+        rows.append(
+            (f"`{rule.code}`", rule.severity.value, rule.title_zh, rule.title_en, rule.basis, per_template or "—")
+        )
     header = ("code", "severity", "规则", "rule", "basis", "relations per template")
     return _table(header, rows)
 
@@ -273,9 +286,7 @@ def _excerpt_md() -> str:
     """The head of the 2021 example and one row of each kind, as the codec writes them."""
     document = json.loads(EXAMPLE_2021.read_text(encoding="utf-8"))
     requests = document["requests"]
-    excerpt = {
-        key: document[key] for key in ("schema", "template", "year", "agency", "published", "proactive")
-    }
+    excerpt = {key: document[key] for key in ("schema", "template", "year", "agency", "published", "proactive")}
     excerpt["requests"] = {
         "received": requests["received"],
         "outcomes": {
@@ -431,7 +442,8 @@ def _api_regulation_md() -> str:
     from govdisclosure import regulation
 
     constants = [
-        name for name in regulation.__all__
+        name
+        for name in regulation.__all__
         if not (inspect.isclass(getattr(regulation, name)) or callable(getattr(regulation, name)))
     ]
     lines = [

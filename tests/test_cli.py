@@ -59,18 +59,20 @@ def test_validate_json_output(capsys: pytest.CaptureFixture[str], folder: Path) 
     """--format json prints a JSON array of findings, each naming its file."""
     status, out = run(capsys, "validate", "--format", "json", str(folder / "sub"))
     assert status == 2
-    assert json.loads(out) == [{
-        "file": str(folder / "sub" / "bad.json"),
-        "code": "GD-PARSE",
-        "severity": "error",
-        "path": "/year",
-        "label": "",
-        "expected": None,
-        "actual": None,
-        "message": 'expected a four-digit year such as 2021, got the string "2021"',
-        "line": None,
-        "column": None,
-    }]
+    assert json.loads(out) == [
+        {
+            "file": str(folder / "sub" / "bad.json"),
+            "code": "GD-PARSE",
+            "severity": "error",
+            "path": "/year",
+            "label": "",
+            "expected": None,
+            "actual": None,
+            "message": 'expected a four-digit year such as 2021, got the string "2021"',
+            "line": None,
+            "column": None,
+        }
+    ]
 
 
 def test_validate_errors_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -94,8 +96,10 @@ def test_validate_strict_blanks(capsys: pytest.CaptureFixture[str], folder: Path
     assert status == 1
     lines = out.splitlines()
     assert lines[0] == f"{folder / 'good.json'}: 197 errors"
-    assert lines[1] == ("  error   /proactive/rules/issued [GD-BLANK] Rules · Issued this year: "
-                        "left blank where a number belongs (write 0 for none)")
+    assert lines[1] == (
+        "  error   /proactive/rules/issued [GD-BLANK] Rules · Issued this year: "
+        "left blank where a number belongs (write 0 for none)"
+    )
 
 
 def test_validate_across_years(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -164,8 +168,9 @@ def test_installed_entry_point(tmp_path: Path) -> None:
     """``python -m govdisclosure.cli`` runs the same command in a fresh process."""
     path = tmp_path / "good.json"
     path.write_text(VALID, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "govdisclosure.cli", "validate", str(path)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "govdisclosure.cli", "validate", str(path)], capture_output=True, text=True, check=False
+    )
     assert (done.returncode, done.stdout.splitlines()[0], done.stderr) == (0, f"{path}: ok", "")
 
 

@@ -26,11 +26,13 @@ COLUMNS = list(APPLICANTS)
 ITEM_ROWS = ["licensing", "other_services", "penalties", "coercion", "fees"]
 
 #: What 2019 carries forward, and so what 2020 must carry over: written values, a zero and a blank.
-FORWARD_2019 = RequestRow(natural_person=3, commercial=1, research=0, public_interest=None, legal_services=2,
-                          other_org=0, total=6)
+FORWARD_2019 = RequestRow(
+    natural_person=3, commercial=1, research=0, public_interest=None, legal_services=2, other_org=0, total=6
+)
 #: What 2020 carries forward into 2021.
-FORWARD_2020 = RequestRow(natural_person=4, commercial=None, research=0, public_interest=0, legal_services=1,
-                          other_org=None, total=5)
+FORWARD_2020 = RequestRow(
+    natural_person=4, commercial=None, research=0, public_interest=0, legal_services=1, other_org=None, total=5
+)
 
 
 def with_requests(report: Any, **rows: RequestRow) -> Any:
@@ -131,7 +133,10 @@ def test_carry_blank_against_number(forward: int | None, over: int | None) -> No
     ((report, finding),) = findings([y2019, y2020])
     assert report is y2020
     assert (finding.code, finding.path, finding.expected, finding.actual) == (
-        "GD-CARRY", "/requests/carried_over/research", forward, over,
+        "GD-CARRY",
+        "/requests/carried_over/research",
+        forward,
+        over,
     )
 
 

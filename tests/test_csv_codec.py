@@ -138,21 +138,43 @@ class TestShape:
             assert f"{row_label} · {column_label}" == cell.label()
             assert value == ("" if cell.value is None else str(cell.value))
 
-    @pytest.mark.parametrize(("template", "pointer", "expected"), [
-        ("2021", "/requests/outcomes/withheld/state_secret/total",
-         ["requests", "outcomes/withheld/state_secret", "total",
-          "三、本年度办理结果（三）不予公开 1.属于国家秘密", "总计"]),
-        ("2021", "/requests/received/commercial",
-         ["requests", "received", "commercial",
-          "一、本年新收政府信息公开申请数量", "法人或其他组织 商业企业"]),
-        ("2021", "/proactive/fees/amount",
-         ["proactive", "fees", "amount", "行政事业性收费", "本年收费金额（单位：万元）"]),
-        ("2021", "/review_litigation/litigation_direct/total",
-         ["review_litigation", "litigation_direct", "total", "行政诉讼 未经复议直接起诉", "总计"]),
-        ("2019", "/requests/outcomes/other/total",
-         ["requests", "outcomes/other", "total", "三、本年度办理结果（六）其他处理", "总计"]),
-        ("2019", "/proactive/licensing/change", ["proactive", "licensing", "change", "行政许可", "本年增/减"]),
-    ])
+    @pytest.mark.parametrize(
+        ("template", "pointer", "expected"),
+        [
+            (
+                "2021",
+                "/requests/outcomes/withheld/state_secret/total",
+                [
+                    "requests",
+                    "outcomes/withheld/state_secret",
+                    "total",
+                    "三、本年度办理结果（三）不予公开 1.属于国家秘密",
+                    "总计",
+                ],
+            ),
+            (
+                "2021",
+                "/requests/received/commercial",
+                ["requests", "received", "commercial", "一、本年新收政府信息公开申请数量", "法人或其他组织 商业企业"],
+            ),
+            (
+                "2021",
+                "/proactive/fees/amount",
+                ["proactive", "fees", "amount", "行政事业性收费", "本年收费金额（单位：万元）"],
+            ),
+            (
+                "2021",
+                "/review_litigation/litigation_direct/total",
+                ["review_litigation", "litigation_direct", "total", "行政诉讼 未经复议直接起诉", "总计"],
+            ),
+            (
+                "2019",
+                "/requests/outcomes/other/total",
+                ["requests", "outcomes/other", "total", "三、本年度办理结果（六）其他处理", "总计"],
+            ),
+            ("2019", "/proactive/licensing/change", ["proactive", "licensing", "change", "行政许可", "本年增/减"]),
+        ],
+    )
     def test_keys_and_labels(self, template: str, pointer: str, expected: list[str]) -> None:
         """A cell's row names its table, row path, column and official labels as the form prints them."""
         rows = rows_of(csv_codec.dumps(blank(template)))[1:]
@@ -299,15 +321,18 @@ class TestRoundTrip:
 class TestLoss:
     """Data CSV cannot carry is refused, or dropped with a warning saying what: never silently."""
 
-    @pytest.mark.parametrize(("changes", "pointer"), [
-        ({"agency": gd.Agency(name="某局", level="provincial")}, "/agency/level"),
-        ({"agency": gd.Agency(name="某局", kind="department")}, "/agency/kind"),
-        ({"agency": gd.Agency(name="某局", parent="某市人民政府")}, "/agency/parent"),
-        ({"agency": gd.Agency(name="某局", uscc="")}, "/agency/uscc"),
-        ({"published": datetime.date(2022, 1, 28)}, "/published"),
-        ({"narrative": gd.Narrative()}, "/narrative"),
-        ({"extensions": {}}, "/extensions"),
-    ])
+    @pytest.mark.parametrize(
+        ("changes", "pointer"),
+        [
+            ({"agency": gd.Agency(name="某局", level="provincial")}, "/agency/level"),
+            ({"agency": gd.Agency(name="某局", kind="department")}, "/agency/kind"),
+            ({"agency": gd.Agency(name="某局", parent="某市人民政府")}, "/agency/parent"),
+            ({"agency": gd.Agency(name="某局", uscc="")}, "/agency/uscc"),
+            ({"published": datetime.date(2022, 1, 28)}, "/published"),
+            ({"narrative": gd.Narrative()}, "/narrative"),
+            ({"extensions": {}}, "/extensions"),
+        ],
+    )
     def test_refused(self, changes: dict[str, Any], pointer: str) -> None:
         """Each kind of data that is not a cell makes dumps refuse, naming it."""
         report = blank(**changes)
@@ -377,10 +402,14 @@ class TestErrors:
 
     def test_issue_example(self) -> None:
         """A count written with its unit is refused at its line, the value column and the cell's pointer."""
-        assert problems_of(edited(RECEIVED_LINE, value="3件")) == [(
-            RECEIVED_LINE, 10, "/requests/received/natural_person",
-            'expected an integer ≥ 0 or empty for a blank cell, got "3件"',
-        )]
+        assert problems_of(edited(RECEIVED_LINE, value="3件")) == [
+            (
+                RECEIVED_LINE,
+                10,
+                "/requests/received/natural_person",
+                'expected an integer ≥ 0 or empty for a blank cell, got "3件"',
+            )
+        ]
 
     @pytest.mark.parametrize("value", ["-1", "+1", "01", " 1", "1 ", "1.0", "1e3", "１", "3\n"])
     def test_bad_counts(self, value: str) -> None:
@@ -401,14 +430,30 @@ class TestErrors:
             assert isinstance(report, gd.AnnualReport2019)
             assert report.proactive.licensing.change == int(value)
         else:
-            assert problems_of(text) == [(line, 10, "/proactive/licensing/change",
-                                          f'expected an integer (negative for a decrease) or empty for a blank cell, '
-                                          f'got "{value}"')]
+            assert problems_of(text) == [
+                (
+                    line,
+                    10,
+                    "/proactive/licensing/change",
+                    f'expected an integer (negative for a decrease) or empty for a blank cell, got "{value}"',
+                )
+            ]
 
-    @pytest.mark.parametrize(("value", "ok"), [
-        ("5.02", True), ("0", True), ("0.000", True), ("-1", False), ("1e3", False), ("5,02", False),
-        ("05.02", False), (".5", False), ("5.", False), ("5.02万元", False),
-    ])
+    @pytest.mark.parametrize(
+        ("value", "ok"),
+        [
+            ("5.02", True),
+            ("0", True),
+            ("0.000", True),
+            ("-1", False),
+            ("1e3", False),
+            ("5,02", False),
+            ("05.02", False),
+            (".5", False),
+            ("5.", False),
+            ("5.02万元", False),
+        ],
+    )
     def test_money(self, value: str, ok: bool) -> None:
         """Money is a plain decimal string in 万元, kept digit for digit."""
         rows = rows_of(csv_codec.dumps(blank()))
@@ -420,25 +465,36 @@ class TestErrors:
             assert isinstance(report, gd.AnnualReport2021)
             assert str(report.proactive.fees.amount) == value
         else:
-            assert problems_of(text) == [(line, 10, "/proactive/fees/amount",
-                                          f'expected an amount in 万元 such as "5.02" or empty for a blank cell, '
-                                          f'got "{value}"')]
+            assert problems_of(text) == [
+                (
+                    line,
+                    10,
+                    "/proactive/fees/amount",
+                    f'expected an amount in 万元 such as "5.02" or empty for a blank cell, got "{value}"',
+                )
+            ]
 
     def test_unknown_table(self) -> None:
         """A table the template does not have is refused in the table column, listing the tables."""
-        assert problems_of(edited(RECEIVED_LINE, table="request")) == [(
-            RECEIVED_LINE, 5, "/request/received/natural_person",
-            'unknown table "request"; did you mean "requests"?; expected one of: proactive, requests, '
-            "review_litigation",
-        )]
+        assert problems_of(edited(RECEIVED_LINE, table="request")) == [
+            (
+                RECEIVED_LINE,
+                5,
+                "/request/received/natural_person",
+                'unknown table "request"; did you mean "requests"?; expected one of: proactive, requests, '
+                "review_litigation",
+            )
+        ]
 
     def test_unknown_row(self) -> None:
         """A row the table does not have is refused in the row column, listing the table's rows."""
         [(line, column, pointer, message)] = problems_of(edited(RECEIVED_LINE, row="outcomes/withheld/secret"))
         assert (line, column, pointer) == (RECEIVED_LINE, 6, "/requests/outcomes/withheld/secret/natural_person")
-        assert message.startswith('unknown row in table "requests" "outcomes/withheld/secret"; did you mean '
-                                  '"outcomes/withheld/state_secret"?; expected one of: received, carried_over, '
-                                  "outcomes/granted, outcomes/partly_granted, outcomes/withheld/state_secret, ")
+        assert message.startswith(
+            'unknown row in table "requests" "outcomes/withheld/secret"; did you mean '
+            '"outcomes/withheld/state_secret"?; expected one of: received, carried_over, '
+            "outcomes/granted, outcomes/partly_granted, outcomes/withheld/state_secret, "
+        )
         assert message.endswith(", outcomes/total, carried_forward")
 
     def test_template_specific_row(self) -> None:
@@ -453,21 +509,35 @@ class TestErrors:
 
     def test_unknown_column(self) -> None:
         """A column the row does not have is refused in the column column, listing the row's columns."""
-        assert problems_of(edited(RECEIVED_LINE, column="person")) == [(
-            RECEIVED_LINE, 7, "/requests/received/person",
-            'unknown column in row "received" of table "requests" "person"; did you mean "natural_person"?; '
-            "expected one of: natural_person, commercial, research, public_interest, legal_services, other_org, total",
-        )]
+        assert problems_of(edited(RECEIVED_LINE, column="person")) == [
+            (
+                RECEIVED_LINE,
+                7,
+                "/requests/received/person",
+                'unknown column in row "received" of table "requests" "person"; did you mean "natural_person"?; '
+                "expected one of: natural_person, commercial, research, public_interest, legal_services, "
+                "other_org, total",
+            )
+        ]
 
     def test_label_mismatch(self) -> None:
         """A label that is not the cell's official one means an edited or misaligned row: refused."""
         text = edited(RECEIVED_LINE, row_label="二、上年结转政府信息公开申请数量", column_label="商业企业")
         assert problems_of(text) == [
-            (RECEIVED_LINE, 8, "/requests/received/natural_person",
-             'expected the official label "一、本年新收政府信息公开申请数量", got "二、上年结转政府信息公开申请数量" '
-             "(edited or misaligned row?)"),
-            (RECEIVED_LINE, 9, "/requests/received/natural_person",
-             'expected the official label "自然人", got "商业企业" (edited or misaligned row?)'),
+            (
+                RECEIVED_LINE,
+                8,
+                "/requests/received/natural_person",
+                'expected the official label "一、本年新收政府信息公开申请数量", '
+                'got "二、上年结转政府信息公开申请数量" '
+                "(edited or misaligned row?)",
+            ),
+            (
+                RECEIVED_LINE,
+                9,
+                "/requests/received/natural_person",
+                'expected the official label "自然人", got "商业企业" (edited or misaligned row?)',
+            ),
         ]
 
     def test_value_in_the_wrong_row(self) -> None:
@@ -481,8 +551,12 @@ class TestErrors:
         rows = [list(row) for row in ROWS]
         rows.insert(RECEIVED_LINE + 1, list(RECEIVED))
         assert problems_of(table(*rows[1:])) == [
-            (RECEIVED_LINE + 2, 5, "/requests/received/natural_person",
-             f"duplicate cell: already given on line {RECEIVED_LINE}"),
+            (
+                RECEIVED_LINE + 2,
+                5,
+                "/requests/received/natural_person",
+                f"duplicate cell: already given on line {RECEIVED_LINE}",
+            ),
         ]
 
     def test_mixed_reports(self) -> None:
@@ -491,27 +565,44 @@ class TestErrors:
         text = csv_codec.dump_many([blank(), other, blank("2019")])
         count = len(list(gd.iter_cells(blank())))
         assert problems_of(text) == [
-            (count + 2, 2, "/agency/name",
-             'another report begins here: agency is "另一局", not "某某市民政局" as on line 2; '
-             "loads reads one report (load_many reads many)"),
-            (2 * count + 2, 1, "/year",
-             'another report begins here: year is "2019", not "2021" as on line 2; '
-             "loads reads one report (load_many reads many)"),
+            (
+                count + 2,
+                2,
+                "/agency/name",
+                'another report begins here: agency is "另一局", not "某某市民政局" as on line 2; '
+                "loads reads one report (load_many reads many)",
+            ),
+            (
+                2 * count + 2,
+                1,
+                "/year",
+                'another report begins here: year is "2019", not "2021" as on line 2; '
+                "loads reads one report (load_many reads many)",
+            ),
         ]
         assert len(csv_codec.load_many(text)) == 3
 
-    @pytest.mark.parametrize(("name", "value", "pointer", "message"), [
-        ("year", "21", "/year", 'expected a four-digit year such as 2021, got "21"'),
-        ("year", "2021.0", "/year", 'expected a four-digit year such as 2021, got "2021.0"'),
-        ("agency", " ", "/agency/name", "must not be blank"),
-        ("template", "2020", "/template", 'expected one of "2019", "2021", got "2020"'),
-        ("template", "legacy", "/template",
-         'expected one of "2019", "2021", got "legacy"; a legacy report has no table cells, so CSV cannot carry it'),
-    ])
+    @pytest.mark.parametrize(
+        ("name", "value", "pointer", "message"),
+        [
+            ("year", "21", "/year", 'expected a four-digit year such as 2021, got "21"'),
+            ("year", "2021.0", "/year", 'expected a four-digit year such as 2021, got "2021.0"'),
+            ("agency", " ", "/agency/name", "must not be blank"),
+            ("template", "2020", "/template", 'expected one of "2019", "2021", got "2020"'),
+            (
+                "template",
+                "legacy",
+                "/template",
+                'expected one of "2019", "2021", got "legacy"; '
+                "a legacy report has no table cells, so CSV cannot carry it",
+            ),
+        ],
+    )
     def test_identity(self, name: str, value: str, pointer: str, message: str) -> None:
         """A report's year, agency and template are checked once, on its first row."""
-        text = table(*[[value if n == name else field for n, field in zip(ROWS[0], row, strict=True)]
-                       for row in ROWS[1:]])
+        text = table(
+            *[[value if n == name else field for n, field in zip(ROWS[0], row, strict=True)] for row in ROWS[1:]]
+        )
         assert problems_of(text) == [(2, ROWS[0].index(name) + 1, pointer, message)]
 
     def test_every_problem_is_listed(self) -> None:
@@ -543,8 +634,13 @@ class TestHeader:
         """An unknown column name is refused on line 1 at its index, with a suggestion."""
         header = HEADER.replace("column_label", "col_label")
         assert problems_of(table(*ROWS[1:], header=header)) == [
-            (1, 9, "", 'unknown column "col_label"; did you mean "column_label"?; expected one of: year, agency, '
-             "uscc, template, table, row, column, row_label, column_label, value"),
+            (
+                1,
+                9,
+                "",
+                'unknown column "col_label"; did you mean "column_label"?; expected one of: year, agency, '
+                "uscc, template, table, row, column, row_label, column_label, value",
+            ),
             (1, None, "", 'missing column "column_label"'),
         ]
 
@@ -573,10 +669,14 @@ class TestHostileInput:
 
     def test_nul(self) -> None:
         """A NUL character is refused at its line, column and the cell's pointer."""
-        assert problems_of(edited(RECEIVED_LINE, value="1\x002")) == [(
-            RECEIVED_LINE, 10, "/requests/received/natural_person",
-            "the field holds U+0000, a character no report can carry",
-        )]
+        assert problems_of(edited(RECEIVED_LINE, value="1\x002")) == [
+            (
+                RECEIVED_LINE,
+                10,
+                "/requests/received/natural_person",
+                "the field holds U+0000, a character no report can carry",
+            )
+        ]
 
     def test_nul_in_agency(self) -> None:
         """In an identity column it is located at the agency's pointer, as bytes too."""
@@ -586,9 +686,14 @@ class TestHostileInput:
     def test_invalid_utf8(self) -> None:
         """An undecodable byte is refused at its line and column, naming the byte."""
         data = edited(RECEIVED_LINE, row_label="X").encode("utf-8").replace(b",X,", b",\xff\xfe,")
-        assert problems_of(data) == [(
-            RECEIVED_LINE, 8, "/requests/received/natural_person", "not UTF-8: byte 0xff cannot be decoded",
-        )]
+        assert problems_of(data) == [
+            (
+                RECEIVED_LINE,
+                8,
+                "/requests/received/natural_person",
+                "not UTF-8: byte 0xff cannot be decoded",
+            )
+        ]
 
     def test_invalid_utf8_in_header(self) -> None:
         """An undecodable byte in the header is located too."""
@@ -608,19 +713,23 @@ class TestHostileInput:
         """Input over the size limit is refused before parsing, as bytes or text; the default is JSON's."""
         text = csv_codec.dumps(example())
         assert problems_of(text, max_size=100) == [
-            (None, None, "", f"document of {len(text)} characters exceeds the limit of 100")]
+            (None, None, "", f"document of {len(text)} characters exceeds the limit of 100")
+        ]
         assert problems_of(text.encode(), max_size=100) == [
-            (None, None, "", f"document of {len(text.encode())} bytes exceeds the limit of 100")]
+            (None, None, "", f"document of {len(text.encode())} bytes exceeds the limit of 100")
+        ]
         assert csv_codec.DEFAULT_MAX_SIZE == DEFAULT_MAX_SIZE
 
     def test_field_size_limit(self) -> None:
         """A field over the field-size limit is refused at its place; csv's global limit is left alone."""
         before = csv.field_size_limit()
         assert problems_of(edited(2, agency="局" * 5000)) == [
-            (2, 2, "/agency/name", "field of 5000 characters exceeds the limit of 4096")]
+            (2, 2, "/agency/name", "field of 5000 characters exceeds the limit of 4096")
+        ]
         one_row = table(["2021", "局" * 50, "", "2021", *RECEIVED[4:9], "3"])
         assert problems_of(one_row, max_field_size=40) == [
-            (2, 2, "/agency/name", "field of 50 characters exceeds the limit of 40")]
+            (2, 2, "/agency/name", "field of 50 characters exceeds the limit of 40")
+        ]
         assert csv.field_size_limit() == before
 
     def test_beyond_the_csv_module_limit(self) -> None:
@@ -633,13 +742,17 @@ class TestHostileInput:
     def test_long_number(self) -> None:
         """A number with more digits than Python converts is refused, not raised."""
         text = edited(RECEIVED_LINE, value="9" * 5000)
-        assert problems_of(text, max_field_size=10**4) == [(
-            RECEIVED_LINE, 10, "/requests/received/natural_person", "a number of 5000 digits is too long to read")]
+        assert problems_of(text, max_field_size=10**4) == [
+            (RECEIVED_LINE, 10, "/requests/received/natural_person", "a number of 5000 digits is too long to read")
+        ]
 
-    @pytest.mark.parametrize(("tail", "line", "message"), [
-        ('2021,"某局\n', 2, "not valid CSV: unexpected end of data"),
-        ('2021,"某"局\n', 2, "not valid CSV: ',' expected after '\"'"),
-    ])
+    @pytest.mark.parametrize(
+        ("tail", "line", "message"),
+        [
+            ('2021,"某局\n', 2, "not valid CSV: unexpected end of data"),
+            ('2021,"某"局\n', 2, "not valid CSV: ',' expected after '\"'"),
+        ],
+    )
     def test_csv_syntax(self, tail: str, line: int, message: str) -> None:
         """Broken quoting is refused at its line."""
         assert problems_of(HEADER + "\n" + tail) == [(line, None, "", message)]

@@ -74,8 +74,15 @@ def test_quickstart_runs(tmp_path: Path) -> None:
 
 #: Documentation pages whose ```python blocks run as they stand, in order, from a clone's root.
 DOC_PAGES = [
-    "README.md", "docs/index.md", "docs/quickstart.md", "docs/regulation.md", "docs/interchange.md",
-    "docs/rules.md", "docs/xml.md", "docs/csv.md", "docs/testing.md",
+    "README.md",
+    "docs/index.md",
+    "docs/quickstart.md",
+    "docs/regulation.md",
+    "docs/interchange.md",
+    "docs/rules.md",
+    "docs/xml.md",
+    "docs/csv.md",
+    "docs/testing.md",
 ]
 
 

@@ -293,8 +293,10 @@ def test_report_invalid_is_a_value_error() -> None:
 
 def test_report_invalid_message() -> None:
     """The message names how many errors there are and the best one."""
-    findings = [make("GD-T3-ROW", path="/requests/received/total", message="row"),
-                make("GD-USCC", path="/agency/uscc", message="bad code")]
+    findings = [
+        make("GD-T3-ROW", path="/requests/received/total", message="row"),
+        make("GD-USCC", path="/agency/uscc", message="bad code"),
+    ]
     text = str(ReportInvalid(findings))
     assert text.startswith("2 errors")
     assert str(findings[1]) in text

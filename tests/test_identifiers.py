@@ -323,7 +323,18 @@ def test_uscc_table_matches_domain_notes() -> None:
     """The authority table has the 12 authorities and the category counts of domain.md §5."""
     counts = {authority: len(categories) for authority, categories in uscc.CATEGORIES.items()}
     assert counts == {
-        "1": 4, "2": 2, "3": 6, "4": 2, "5": 4, "6": 3, "7": 3, "8": 2, "9": 3, "A": 2, "N": 4, "Y": 1,
+        "1": 4,
+        "2": 2,
+        "3": 6,
+        "4": 2,
+        "5": 4,
+        "6": 3,
+        "7": 3,
+        "8": 2,
+        "9": 3,
+        "A": 2,
+        "N": 4,
+        "Y": 1,
     }
     assert set(uscc.AUTHORITIES) == set(uscc.CATEGORIES)
     assert set(uscc.AUTHORITIES) <= set(uscc.ALPHABET)

@@ -48,8 +48,10 @@ class TestRoundTrip:
     def test_integers_beyond_64_bits(self) -> None:
         """Counts too large for 64 bits load exactly from bytes, though orjson reads them as floats."""
         count = 2**64 + 1
-        document = f'{{"schema": "{SCHEMA}", "template": "2021", "year": 2021, "agency": {{"name": "x"}}, ' \
-                   f'"requests": {{"received": {{"total": {count}}}}}, "extensions": {{"n": {count}}}}}'
+        document = (
+            f'{{"schema": "{SCHEMA}", "template": "2021", "year": 2021, "agency": {{"name": "x"}}, '
+            f'"requests": {{"received": {{"total": {count}}}}}, "extensions": {{"n": {count}}}}}'
+        )
         report = gd.loads(document.encode())
         assert isinstance(report, gd.AnnualReport2021)
         assert report.requests.received.total == count
@@ -95,8 +97,16 @@ class TestRoundTrip:
         """Dumping writes every cell, keys in the models' order, Chinese unescaped."""
         text = gd.dumps(gd.loads(document()))
         data = json.loads(text)
-        assert list(data) == ["schema", "template", "year", "agency", "published", "proactive", "requests",
-                              "review_litigation"]
+        assert list(data) == [
+            "schema",
+            "template",
+            "year",
+            "agency",
+            "published",
+            "proactive",
+            "requests",
+            "review_litigation",
+        ]
         assert list(data["requests"]["received"]) == [field.name for field in attrs.fields(RequestRow)]
         assert "某某市民政局" in text
 
@@ -111,8 +121,9 @@ class TestRoundTrip:
         """A Decimal built with an exponent is written in plain notation and reloads equal."""
         report = gd.loads(document())
         assert isinstance(report, gd.AnnualReport2021)
-        report = attrs.evolve(report, proactive=attrs.evolve(report.proactive, fees=type(report.proactive.fees)(
-            amount=Decimal("1E+2"))))
+        report = attrs.evolve(
+            report, proactive=attrs.evolve(report.proactive, fees=type(report.proactive.fees)(amount=Decimal("1E+2")))
+        )
         assert '"amount": "100"' in gd.dumps(report)
         assert gd.loads(gd.dumps(report)) == report
 
@@ -127,12 +138,13 @@ class TestRoundTrip:
     def test_text_no_document_can_carry(self, character: str) -> None:
         """Control characters XML 1.0 cannot carry are refused in text, at the pointer, naming the character."""
         [message] = problems_of(document(agency={"name": f"局{character}"}))
-        assert message == (f"/agency/name: the string holds U+{ord(character):04X}, a character no UTF-8 or XML "
-                           "document can carry")
+        assert message == (
+            f"/agency/name: the string holds U+{ord(character):04X}, a character no UTF-8 or XML document can carry"
+        )
 
     def test_control_characters_are_escaped_alike(self) -> None:
         """Control and separator characters in text are written the same with or without orjson."""
-        name = "局\t\n\r\x7f\u2028\u2029\"\\/"
+        name = '局\t\n\r\x7f\u2028\u2029"\\/'
         report = gd.loads(document(agency={"name": name}))
         assert report.agency.name == name
         assert gd.loads(gd.dumps(report)).agency.name == name
@@ -149,13 +161,15 @@ class TestErrors:
 
     def test_every_problem_is_listed(self) -> None:
         """Problems in different places are all reported, in document order."""
-        messages = problems_of(document(
-            year="2021",
-            agency={"nam": "x"},
-            published="2021-02-30",
-            proactive={"fees": {"amount": 5.02}},
-            requests={"received": {"natural_person": -1, "total": 1.0}},
-        ))
+        messages = problems_of(
+            document(
+                year="2021",
+                agency={"nam": "x"},
+                published="2021-02-30",
+                proactive={"fees": {"amount": 5.02}},
+                requests={"received": {"natural_person": -1, "total": 1.0}},
+            )
+        )
         assert messages == [
             '/year: expected a four-digit year such as 2021, got the string "2021"',
             '/agency/nam: unknown key "nam"; did you mean "name"?',
@@ -172,24 +186,35 @@ class TestErrors:
             ({"schema": "other/1"}, '/schema: expected "govdisclosure/annual-report/1", got "other/1"'),
             ({"template": "2020"}, '/template: expected one of "2019", "2021", "legacy"; got the string "2020"'),
             ({"year": True}, "/year: expected a four-digit year such as 2021, got true"),
-            ({"colour": "red"}, '/colour: unknown key "colour"; expected one of: year, agency, published, '
-             "proactive, requests, review_litigation, narrative, extensions"),
+            (
+                {"colour": "red"},
+                '/colour: unknown key "colour"; expected one of: year, agency, published, '
+                "proactive, requests, review_litigation, narrative, extensions",
+            ),
             ({"agency": {"name": "  "}}, "/agency/name: must not be blank"),
-            ({"agency": {"name": "x", "level": "city"}},
-             '/agency/level: expected one of "national", "provincial", "municipal", "county", "township" or '
-             'null, got "city"'),
+            (
+                {"agency": {"name": "x", "level": "city"}},
+                '/agency/level: expected one of "national", "provincial", "municipal", "county", "township" or '
+                'null, got "city"',
+            ),
             ({"requests": {"received": None}}, "/requests/received: expected an object, got null"),
             ({"requests": []}, "/requests: expected an object, got an array"),
-            ({"proactive": {"fees": {"amount": "-1"}}},
-             '/proactive/fees/amount: expected a decimal string in 万元 such as "5.02" or null, got "-1"'),
-            ({"proactive": {"fees": {"amount": "1e3"}}},
-             '/proactive/fees/amount: expected a decimal string in 万元 such as "5.02" or null, got "1e3"'),
-            ({"published": "2022/01/28"}, '/published: expected a date written YYYY-MM-DD or null, '
-             'got "2022/01/28"'),
+            (
+                {"proactive": {"fees": {"amount": "-1"}}},
+                '/proactive/fees/amount: expected a decimal string in 万元 such as "5.02" or null, got "-1"',
+            ),
+            (
+                {"proactive": {"fees": {"amount": "1e3"}}},
+                '/proactive/fees/amount: expected a decimal string in 万元 such as "5.02" or null, got "1e3"',
+            ),
+            ({"published": "2022/01/28"}, '/published: expected a date written YYYY-MM-DD or null, got "2022/01/28"'),
             ({"extensions": {"x": [1, 2.5]}}, "/extensions/x/1: floats are not allowed; use a decimal string"),
             ({"extensions": []}, "/extensions: expected an object or null, got an array"),
-            ({"narrative": {"summary": "…"}}, '/narrative/summary: unknown key "summary"; expected one of: '
-             "overview, proactive, requests, fees, review_litigation, problems, other"),
+            (
+                {"narrative": {"summary": "…"}},
+                '/narrative/summary: unknown key "summary"; expected one of: '
+                "overview, proactive, requests, fees, review_litigation, problems, other",
+            ),
         ],
     )
     def test_single_problem(self, changes: dict[str, Any], expected: str) -> None:
@@ -198,11 +223,14 @@ class TestErrors:
 
     def test_template_specific_keys(self) -> None:
         """A 2021-only row in a 2019 report is an unknown key, not silently dropped."""
-        text = json.dumps({**MINIMAL, "template": "2019", "year": 2019,
-                           "requests": {"outcomes": {"other": {"no_correction": {}}}}})
-        assert problems_of(text) == ["/requests/outcomes/other/no_correction: unknown key \"no_correction\"; "
-                                     "expected one of: natural_person, commercial, research, public_interest, "
-                                     "legal_services, other_org, total"]
+        text = json.dumps(
+            {**MINIMAL, "template": "2019", "year": 2019, "requests": {"outcomes": {"other": {"no_correction": {}}}}}
+        )
+        assert problems_of(text) == [
+            '/requests/outcomes/other/no_correction: unknown key "no_correction"; '
+            "expected one of: natural_person, commercial, research, public_interest, "
+            "legal_services, other_org, total"
+        ]
 
     def test_missing_template_still_checks_schema(self) -> None:
         """Without a template both the schema and the template problems are listed."""
@@ -213,10 +241,22 @@ class TestErrors:
 
     def test_legacy_figures_are_located(self) -> None:
         """Problems inside a list carry the item's index."""
-        text = json.dumps({**MINIMAL, "template": "legacy", "year": 2016, "figures": [
-            {"measure": "requests_received", "value": 3, "unit": "件"},
-            {"measure": "requests", "value": "3件", "unit": "件", "source": {"start": 5, "end": 2, "text": "x"}},
-        ]})
+        text = json.dumps(
+            {
+                **MINIMAL,
+                "template": "legacy",
+                "year": 2016,
+                "figures": [
+                    {"measure": "requests_received", "value": 3, "unit": "件"},
+                    {
+                        "measure": "requests",
+                        "value": "3件",
+                        "unit": "件",
+                        "source": {"start": 5, "end": 2, "text": "x"},
+                    },
+                ],
+            }
+        )
         assert problems_of(text) == [
             '/figures/1/measure: expected one of "proactive_published", "normative_documents_published", '
             '"requests_received", "requests_answered", "granted", "partly_granted", "withheld", "not_held", '
@@ -250,8 +290,11 @@ class TestHostileInput:
             (b'"report"', 'expected a report object, got "report"'),
             (b"NaN", "expected a report object, got the number nan"),
             (b"[" * 100_000, "not a report: the JSON nests too deeply"),
-            (b"1" * 5000, "not valid JSON: Exceeds the limit (4300 digits) for integer string conversion: "
-             "value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
+            (
+                b"1" * 5000,
+                "not valid JSON: Exceeds the limit (4300 digits) for integer string conversion: "
+                "value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit",
+            ),
         ],
     )
     def test_refused(self, data: bytes, expected: str) -> None:
@@ -293,11 +336,20 @@ def _mutations(data: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
             paths.append(path)
 
     walk(data, ())
-    junk = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False),
-                     st.text(max_size=4), st.just([]), st.just({}), st.just("2021-01-01"), st.just("5.02"))
+    junk = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-3, 3),
+        st.floats(allow_nan=False),
+        st.text(max_size=4),
+        st.just([]),
+        st.just({}),
+        st.just("2021-01-01"),
+        st.just("5.02"),
+    )
 
     def apply(path: tuple[str, ...], how: str, key: str, value: Any) -> dict[str, Any]:
-        copy = json.loads(json.dumps(data))
+        copy: dict[str, Any] = json.loads(json.dumps(data))
         if not path:
             copy[key] = value
             return copy
@@ -312,8 +364,13 @@ def _mutations(data: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
             parent[path[-1]][key] = value
         return copy
 
-    return st.builds(apply, st.sampled_from(paths), st.sampled_from(["replace", "delete", "add"]),
-                     st.sampled_from(["total", "extra", "name", "amount"]), junk)
+    return st.builds(
+        apply,
+        st.sampled_from(paths),
+        st.sampled_from(["replace", "delete", "add"]),
+        st.sampled_from(["total", "extra", "name", "amount"]),
+        junk,
+    )
 
 
 @given(st.data())

@@ -162,8 +162,12 @@ def test_uscc_absent() -> None:
 
 
 INVALID_USCC = [
-    pytest.param("115000000092759913", "校验码不符", "the check character (character 18) is '3' but should be '4'",
-                 id="check-character"),
+    pytest.param(
+        "115000000092759913",
+        "校验码不符",
+        "the check character (character 18) is '3' but should be '4'",
+        id="check-character",
+    ),
     pytest.param("11500000009275991", "位数不符", "it has 17 characters instead of 18", id="too-short"),
     pytest.param("1150000000927599141", "位数不符", "it has 19 characters instead of 18", id="too-long"),
     pytest.param("115000000I92759914", "格式不符", "character 10 is 'I'", id="letter-I"),
@@ -489,7 +493,9 @@ def test_tianshui_strict() -> None:
     """Strict: the late publication, then one GD-BLANK error per blank cell."""
     deadline, *blanks = iter_findings(TIANSHUI, blank="strict")
     assert (deadline.code, deadline.expected, deadline.actual) == (
-        "GD-DEADLINE", datetime.date(2020, 1, 31), datetime.date(2020, 8, 14),
+        "GD-DEADLINE",
+        datetime.date(2020, 1, 31),
+        datetime.date(2020, 8, 14),
     )
     assert len(blanks) == TIANSHUI_BLANKS
     assert {(f.code, f.severity) for f in blanks} == {("GD-BLANK", Severity.ERROR)}
@@ -513,8 +519,15 @@ def test_tianshui_validate() -> None:
 
 #: Every value a rule's message may name; the engine passes label, expected and actual to every rule.
 DUMMY_VALUES = {
-    "label": "LABEL", "expected": "EXPECTED", "actual": "ACTUAL", "year": "2099", "reason": "REASON",
-    "basis_zh": "BASIS", "basis_en": "BASIS", "required": "REQUIRED", "given": "GIVEN",
+    "label": "LABEL",
+    "expected": "EXPECTED",
+    "actual": "ACTUAL",
+    "year": "2099",
+    "reason": "REASON",
+    "basis_zh": "BASIS",
+    "basis_en": "BASIS",
+    "required": "REQUIRED",
+    "given": "GIVEN",
 }
 
 
@@ -554,11 +567,13 @@ def _broken_2021() -> Any:
             r.requests,
             received=attrs.evolve(r.requests.received, total=99),
             outcomes=attrs.evolve(
-                r.requests.outcomes, total=attrs.evolve(r.requests.outcomes.total, research=5),
+                r.requests.outcomes,
+                total=attrs.evolve(r.requests.outcomes.total, research=5),
             ),
         ),
         review_litigation=attrs.evolve(
-            r.review_litigation, review=attrs.evolve(r.review_litigation.review, total=7),
+            r.review_litigation,
+            review=attrs.evolve(r.review_litigation.review, total=7),
         ),
     )
 

@@ -43,6 +43,7 @@ def pointer(path: tuple[str, ...]) -> str:
 
 def holds(relation: Relation, report: Any) -> bool:
     """A plain reading of one relation, independent of the compiled evaluator."""
+
     def total(paths: tuple[tuple[str, ...], ...]) -> int | Decimal:
         return sum((value_at(report, path) or 0 for path in paths), 0)
 
@@ -59,13 +60,35 @@ def holds(relation: Relation, report: Any) -> bool:
 class TestRelations:
     """What relations each template implies."""
 
-    @pytest.mark.parametrize(("template", "expected"), [
-        ("2019", {"GD-T3-ROW": 23, "GD-T3-COLUMN": 7, "GD-T3-BALANCE": 7, "GD-T4-TOTAL": 3, "GD-T2-ITEMS": 5,
-                  "GD-T2-PUBLISHED": 2, "GD-T2-UNIT": 1}),
-        ("2021", {"GD-T3-ROW": 25, "GD-T3-COLUMN": 7, "GD-T3-BALANCE": 7, "GD-T4-TOTAL": 3, "GD-T2-IN-FORCE": 2,
-                  "GD-T2-UNIT": 1}),
-        ("legacy", {}),
-    ])
+    @pytest.mark.parametrize(
+        ("template", "expected"),
+        [
+            (
+                "2019",
+                {
+                    "GD-T3-ROW": 23,
+                    "GD-T3-COLUMN": 7,
+                    "GD-T3-BALANCE": 7,
+                    "GD-T4-TOTAL": 3,
+                    "GD-T2-ITEMS": 5,
+                    "GD-T2-PUBLISHED": 2,
+                    "GD-T2-UNIT": 1,
+                },
+            ),
+            (
+                "2021",
+                {
+                    "GD-T3-ROW": 25,
+                    "GD-T3-COLUMN": 7,
+                    "GD-T3-BALANCE": 7,
+                    "GD-T4-TOTAL": 3,
+                    "GD-T2-IN-FORCE": 2,
+                    "GD-T2-UNIT": 1,
+                },
+            ),
+            ("legacy", {}),
+        ],
+    )
     def test_counts(self, template: str, expected: dict[str, int]) -> None:
         """Each template has one relation per row, column, balance and plausibility check of its form."""
         assert Counter(relation.code for relation in relations_for(TEMPLATES[template])) == expected
@@ -74,8 +97,9 @@ class TestRelations:
     def test_cells_exist(self, template: str) -> None:
         """Every cell a relation reads is a cell of the template's tables, and every code is catalogued."""
         cls = gd.model.REPORT_CLASSES[template]
-        cells = {cell.path for cell in gd.iter_cells(cls(year=TEMPLATES[template].first_year, agency=gd.Agency(
-            name="-")))}
+        cells = {
+            cell.path for cell in gd.iter_cells(cls(year=TEMPLATES[template].first_year, agency=gd.Agency(name="-")))
+        }
         for relation in relations_for(TEMPLATES[template]):
             assert relation.code in RULES
             assert set(relation.cells()) <= cells
@@ -87,8 +111,10 @@ class TestRelations:
         assert balances[0] == Balance(
             "GD-T3-BALANCE",
             left=(("requests", "received", "natural_person"), ("requests", "carried_over", "natural_person")),
-            right=(("requests", "outcomes", "total", "natural_person"),
-                   ("requests", "carried_forward", "natural_person")),
+            right=(
+                ("requests", "outcomes", "total", "natural_person"),
+                ("requests", "carried_forward", "natural_person"),
+            ),
             at=("requests", "carried_forward", "natural_person"),
         )
 
@@ -135,11 +161,14 @@ def _2019() -> gd.AnnualReport2019:
     return gd.AnnualReport2019(year=2019, agency=gd.Agency(name="某局"))
 
 
-@pytest.mark.parametrize(("path", "value", "code"), [
-    (("proactive", "rules", "new_published"), 5, "GD-T2-PUBLISHED"),
-    (("proactive", "licensing", "change"), -1, "GD-T2-ITEMS"),
-    (("proactive", "procurement", "amount"), Decimal(251000), "GD-T2-UNIT"),
-])
+@pytest.mark.parametrize(
+    ("path", "value", "code"),
+    [
+        (("proactive", "rules", "new_published"), 5, "GD-T2-PUBLISHED"),
+        (("proactive", "licensing", "change"), -1, "GD-T2-ITEMS"),
+        (("proactive", "procurement", "amount"), Decimal(251000), "GD-T2-UNIT"),
+    ],
+)
 def test_table_two_checks(path: tuple[str, ...], value: object, code: str) -> None:
     """Table 二's sign, plausibility and unit checks find their problem at the cell."""
     report = replaced(_2019(), ("proactive", "rules", "total_published"), 3)
@@ -155,13 +184,15 @@ def test_plausibility_waits_for_written_cells() -> None:
 
 def test_finding_fields_in_both_languages() -> None:
     """A relation finding carries the cell's official label and the values compared, in zh and en."""
-    report = replaced(gd.load(EXAMPLES / "2021-report.json"), ("requests", "outcomes", "withheld", "state_secret",
-                                                             "total"), 9)
+    report = replaced(
+        gd.load(EXAMPLES / "2021-report.json"), ("requests", "outcomes", "withheld", "state_secret", "total"), 9
+    )
     zh = next(f for f in gd.iter_findings(report) if f.code == "GD-T3-ROW")
     en = next(f for f in gd.iter_findings(report, lang="en") if f.code == "GD-T3-ROW")
     assert (zh.path, zh.expected, zh.actual) == ("/requests/outcomes/withheld/state_secret/total", 0, 9)
     assert zh.label == "三、本年度办理结果（三）不予公开 1.属于国家秘密 · 总计"
     assert zh.message == "三、本年度办理结果（三）不予公开 1.属于国家秘密 · 总计：各类申请人合计为 0，总计栏填报为 9"
     assert en.label == "Outcomes this year › Not disclosed › State secret · Total"
-    assert en.message == ("Outcomes this year › Not disclosed › State secret · Total: the applicant columns add up "
-                          "to 0, but 总计 reads 9")
+    assert en.message == (
+        "Outcomes this year › Not disclosed › State secret · Total: the applicant columns add up to 0, but 总计 reads 9"
+    )

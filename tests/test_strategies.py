@@ -75,6 +75,7 @@ def test_uscc_codes_are_valid(code: str) -> None:
 def test_draws_shrink_to_readable_reports() -> None:
     """The simplest report with a received request shrinks to one request in one cell."""
     report = find(reports("2021"), lambda r: (r.requests.received.total or 0) > 0)
+    assert isinstance(report, gd.AnnualReport2021)
     cells = [cell for cell in gd.iter_cells(report) if cell.value]
     assert len(cells) <= 6
     assert report.requests.received.total == 1

@@ -19,8 +19,10 @@ from govdisclosure.strategies import reports
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NS = xml_codec.NAMESPACE
-HEAD = f'<annual-report xmlns="{NS}"><schema>govdisclosure/annual-report/1</schema><template>2021</template>' \
-       "<year>2021</year><agency><name>某局</name></agency>"
+HEAD = (
+    f'<annual-report xmlns="{NS}"><schema>govdisclosure/annual-report/1</schema><template>2021</template>'
+    "<year>2021</year><agency><name>某局</name></agency>"
+)
 
 
 def document(body: str = "", head: str = HEAD) -> str:
@@ -54,8 +56,7 @@ class TestRoundTrip:
     def test_canonical_form(self, report: gd.AnnualReport) -> None:
         """The canonical form is C14N 2.0 of the document, and it loads back equal."""
         canonical = xml_codec.dumps(report, canonical=True)
-        assert canonical == etree.tostring(etree.fromstring(xml_codec.dumps(report).encode()),
-                                           method="c14n2").decode()
+        assert canonical == etree.tostring(etree.fromstring(xml_codec.dumps(report).encode()), method="c14n2").decode()
         assert xml_codec.loads(canonical) == report
 
     def test_deterministic_and_readable(self) -> None:
@@ -70,7 +71,7 @@ class TestRoundTrip:
 
     def test_awkward_text_survives(self) -> None:
         """Markup characters, a carriage return, edge white space and ]]> come back exactly."""
-        name = "  <局> & \"某\" ]]> \r\n\t "
+        name = '  <局> & "某" ]]> \r\n\t '
         report = gd.AnnualReport2021(year=2021, agency=gd.Agency(name=name, parent=""))
         again = xml_codec.loads(xml_codec.dumps(report))
         assert again.agency == report.agency
@@ -87,9 +88,15 @@ class TestRoundTrip:
         """A legacy figure keeps count and amount apart: an amount carries type="decimal"."""
         from decimal import Decimal
 
-        figures = (gd.Figure(measure="fees", value=Decimal("3"), unit="元"),
-                   gd.Figure(measure="requests_received", value=3, unit="件",
-                             source=gd.SourceSpan(start=1, end=9, text="受理申请3件")))
+        figures = (
+            gd.Figure(measure="fees", value=Decimal("3"), unit="元"),
+            gd.Figure(
+                measure="requests_received",
+                value=3,
+                unit="件",
+                source=gd.SourceSpan(start=1, end=9, text="受理申请3件"),
+            ),
+        )
         report = gd.LegacyReport(year=2016, agency=gd.Agency(name="局"), figures=figures)
         text = xml_codec.dumps(report)
         assert '<value type="decimal">3</value>' in text
@@ -151,8 +158,12 @@ class TestAttacks:
         """Nesting deeper than max_depth is refused with that reason."""
         data = document("<proactive>" + "<rules>" * 40 + "</rules>" * 40 + "</proactive>")
         assert [p.message for p in problems_of(data)] == ["elements nest deeper than 32 levels"]
-        assert "deeper than 8" in problems_of(document("<a><b><c><d><e><f><g><h><i/></h></g></f></e></d></c>"
-                                                       "</b></a>"), max_depth=8)[0].message
+        assert (
+            "deeper than 8"
+            in problems_of(document("<a><b><c><d><e><f><g><h><i/></h></g></f></e></d></c></b></a>"), max_depth=8)[
+                0
+            ].message
+        )
 
     def test_oversize(self) -> None:
         """A document over the size limit is refused before parsing."""
@@ -161,8 +172,10 @@ class TestAttacks:
     def test_wrong_namespace(self) -> None:
         """A root in another namespace is not a report."""
         [problem] = problems_of(document().replace(NS, "urn:example:other"))
-        assert problem.message == ("the root element is <annual-report> in the namespace urn:example:other; "
-                                   f"expected <annual-report> in the namespace {NS}")
+        assert problem.message == (
+            "the root element is <annual-report> in the namespace urn:example:other; "
+            f"expected <annual-report> in the namespace {NS}"
+        )
 
     def test_invalid_utf8(self) -> None:
         """Bytes that are not UTF-8 are refused with their line and column."""
@@ -193,28 +206,47 @@ class TestProblems:
         assert problem.line == 4
         assert problem.message.startswith('expected an integer ≥ 0 (leave the element out for a blank cell); got "3件"')
 
-    @pytest.mark.parametrize(("body", "message"), [
-        ("<publisher/>", "unknown element <publisher>; did you mean <published>?"),
-        ("<published>2022-01-28</published><published>2022-01-29</published>", "<published> appears more than once"),
-        ("<requests>总计<received/></requests>", 'text "总计" is not allowed here'),
-        ("<requests><received/>x</requests>", 'text "x" is not allowed here'),
-        ('<requests><received id="1"/></requests>', "attribute id is not allowed here"),
-        ("<requests><received><total>007</total></received></requests>",
-         'expected an integer ≥ 0 (leave the element out for a blank cell); got "007"'),
-        ("<requests><received><total/></received></requests>",
-         "expected an integer ≥ 0 (leave the element out for a blank cell); got an empty element"),
-        ("<requests><received><total> 3</total></received></requests>",
-         'expected an integer ≥ 0 (leave the element out for a blank cell); got " 3"'),
-        ("<requests><received><total><b/>3</total></received></requests>", "<total> holds a value, not elements"),
-        ("<published>2022-02-30</published>", '"2022-02-30" is not a calendar date'),
-        ("<proactive><fees><amount>5.02万元</amount></fees></proactive>",
-         'expected a decimal amount in 万元 such as 5.02 (leave the element out for a blank cell); got "5.02万元"'),
-        ('<extensions><extension name="x">{"a": 1.5}</extension></extensions>',
-         "floats are not allowed; use a decimal string"),
-        ('<extensions><extension name="x">{</extension></extensions>',
-         "not JSON text: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
-        ('<extensions><other name="x">1</other></extensions>', 'expected <extension name="…"> holding JSON text'),
-    ])
+    @pytest.mark.parametrize(
+        ("body", "message"),
+        [
+            ("<publisher/>", "unknown element <publisher>; did you mean <published>?"),
+            (
+                "<published>2022-01-28</published><published>2022-01-29</published>",
+                "<published> appears more than once",
+            ),
+            ("<requests>总计<received/></requests>", 'text "总计" is not allowed here'),
+            ("<requests><received/>x</requests>", 'text "x" is not allowed here'),
+            ('<requests><received id="1"/></requests>', "attribute id is not allowed here"),
+            (
+                "<requests><received><total>007</total></received></requests>",
+                'expected an integer ≥ 0 (leave the element out for a blank cell); got "007"',
+            ),
+            (
+                "<requests><received><total/></received></requests>",
+                "expected an integer ≥ 0 (leave the element out for a blank cell); got an empty element",
+            ),
+            (
+                "<requests><received><total> 3</total></received></requests>",
+                'expected an integer ≥ 0 (leave the element out for a blank cell); got " 3"',
+            ),
+            ("<requests><received><total><b/>3</total></received></requests>", "<total> holds a value, not elements"),
+            ("<published>2022-02-30</published>", '"2022-02-30" is not a calendar date'),
+            (
+                "<proactive><fees><amount>5.02万元</amount></fees></proactive>",
+                "expected a decimal amount in 万元 such as 5.02 (leave the element out for a blank cell); "
+                'got "5.02万元"',
+            ),
+            (
+                '<extensions><extension name="x">{"a": 1.5}</extension></extensions>',
+                "floats are not allowed; use a decimal string",
+            ),
+            (
+                '<extensions><extension name="x">{</extension></extensions>',
+                "not JSON text: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+            ),
+            ('<extensions><other name="x">1</other></extensions>', 'expected <extension name="…"> holding JSON text'),
+        ],
+    )
     def test_each_problem(self, body: str, message: str) -> None:
         """Each kind of mistake is named."""
         assert [p.message for p in problems_of(document(body))] == [message]
@@ -226,8 +258,11 @@ class TestProblems:
 
     def test_wrong_template_and_schema(self) -> None:
         """A wrong schema string and an unknown template are both reported."""
-        data = document(head=HEAD.replace("<template>2021</template>", "<template>2020</template>")
-                        .replace("annual-report/1<", "annual-report/2<"))
+        data = document(
+            head=HEAD.replace("<template>2021</template>", "<template>2020</template>").replace(
+                "annual-report/1<", "annual-report/2<"
+            )
+        )
         assert [p.pointer for p in problems_of(data)] == ["/schema", "/template"]
 
 
@@ -241,7 +276,9 @@ def _mutations(root: Any) -> st.SearchStrategy[bytes]:
         if how == "text" and not len(element):
             element.text = text
         elif how == "remove":
-            element.getparent().remove(element)
+            parent = element.getparent()
+            assert parent is not None
+            parent.remove(element)
         elif how == "double":
             element.addnext(etree.fromstring(etree.tostring(element)))
         elif how == "rename":
@@ -252,9 +289,12 @@ def _mutations(root: Any) -> st.SearchStrategy[bytes]:
             element.tail = text or "x"
         return etree.tostring(copy)
 
-    return st.builds(apply, st.integers(0, len(elements) - 1),
-                     st.sampled_from(["text", "remove", "double", "rename", "attribute", "tail"]),
-                     st.sampled_from(["", "0", "-1", "3", "5.02", "2021", "2022-01-28", "x", " "]))
+    return st.builds(
+        apply,
+        st.integers(0, len(elements) - 1),
+        st.sampled_from(["text", "remove", "double", "rename", "attribute", "tail"]),
+        st.sampled_from(["", "0", "-1", "3", "5.02", "2021", "2022-01-28", "x", " "]),
+    )
 
 
 @given(st.data())

@@ -139,7 +139,7 @@ def _xml(document: Document) -> Element:
     Written by hand from the description of the XML shape, independently of
     the codec: ``None`` is an absent element, a string ``value`` an amount.
     """
-    root = etree.Element(f"{{{NAMESPACE}}}annual-report", nsmap={None: NAMESPACE})
+    root = etree.Element(f"{{{NAMESPACE}}}annual-report", nsmap={None: NAMESPACE})  # type: ignore[dict-item]  # lxml-stubs omit the default namespace
     for key, value in document.items():
         _add(root, key, value)
     return root
@@ -172,7 +172,7 @@ def _errors(template: str | None, root: Element) -> list[str]:
     reparsed = etree.fromstring(etree.tostring(root))  # validate what a reader would see
     if schema.validate(reparsed):
         return []
-    return [f"line {error.line}: {error.message}" for error in schema.error_log]
+    return [f"line {error.line}: {error.message}" for error in schema.error_log]  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------ changes to a document
@@ -311,27 +311,33 @@ ACCEPTED = [
 #: Changes to a full document that its strict schema must reject: ``(template, change, element named in
 #: the error, whether the union schema rejects it too, whether the codec refuses it too)``.
 REJECTED = [
-    pytest.param("2019", append("requests/outcomes/other", "no-correction"), "no-correction", False, True,
-                 id="2021-row-in-2019"),
-    pytest.param("2019", append("proactive/fees", "amount", "1.00"), "amount", False, True,
-                 id="2021-cell-in-2019"),
+    pytest.param(
+        "2019", append("requests/outcomes/other", "no-correction"), "no-correction", False, True, id="2021-row-in-2019"
+    ),
+    pytest.param("2019", append("proactive/fees", "amount", "1.00"), "amount", False, True, id="2021-cell-in-2019"),
     pytest.param("2021", append("proactive", "procurement"), "procurement", False, True, id="2019-row-in-2021"),
     pytest.param("2021", insert_before("narrative", "figures"), "figures", False, True, id="figures-in-2021"),
-    pytest.param("legacy", insert_before("figures", "requests"), "requests", False, True,
-                 id="table-in-legacy"),
+    pytest.param("legacy", insert_before("figures", "requests"), "requests", False, True, id="table-in-legacy"),
     pytest.param("2021", set_text("template", "2019"), "template", False, True, id="template-mismatch"),
     pytest.param("2021", set_text("template", "2020"), "template", True, True, id="template-unknown"),
-    pytest.param("2021", append("requests/received", "unknown", "1"), "unknown", True, True,
-                 id="unknown-element"),
+    pytest.param("2021", append("requests/received", "unknown", "1"), "unknown", True, True, id="unknown-element"),
     pytest.param("2021", append("", "unknown"), "unknown", True, True, id="unknown-element-root"),
-    pytest.param("2021", in_namespace("urn:govdisclosure:annual-report:2"), "annual-report", True, True,
-                 id="wrong-namespace"),
+    pytest.param(
+        "2021", in_namespace("urn:govdisclosure:annual-report:2"), "annual-report", True, True, id="wrong-namespace"
+    ),
     pytest.param("2021", in_namespace(None), "annual-report", True, True, id="no-namespace"),
-    pytest.param("2021", append("requests/received", "total", "1", "urn:example"), "total", True, True,
-                 id="foreign-element"),
+    pytest.param(
+        "2021", append("requests/received", "total", "1", "urn:example"), "total", True, True, id="foreign-element"
+    ),
     pytest.param("2021", move_after("year", "agency"), "year", True, False, id="out-of-order-root"),
-    pytest.param("2021", move_after("requests/received/natural-person", "requests/received/total"),
-                 "natural-person", True, False, id="out-of-order-row"),
+    pytest.param(
+        "2021",
+        move_after("requests/received/natural-person", "requests/received/total"),
+        "natural-person",
+        True,
+        False,
+        id="out-of-order-row",
+    ),
     pytest.param("2021", set_text("requests/received/total", "-1"), "total", True, True, id="count-negative"),
     pytest.param("2021", set_text("requests/received/total", "+3"), "total", True, True, id="count-plus"),
     pytest.param("2021", set_text("requests/received/total", "007"), "total", True, True, id="count-leading-zeros"),
@@ -339,12 +345,19 @@ REJECTED = [
     pytest.param("2021", set_text("requests/received/total", "5.02"), "total", True, True, id="count-decimal"),
     pytest.param("2021", set_text("requests/received/total", " 3"), "total", True, True, id="count-space"),
     pytest.param("2021", set_text("requests/received/total", ""), "total", True, True, id="count-empty"),
-    pytest.param("2021", set_text("review-litigation/review/pending", "1e3"), "pending", True, True,
-                 id="count-exponent"),
+    pytest.param(
+        "2021", set_text("review-litigation/review/pending", "1e3"), "pending", True, True, id="count-exponent"
+    ),
     pytest.param("2019", set_text("proactive/licensing/change", "+3"), "change", True, True, id="delta-plus"),
     pytest.param("2019", set_text("proactive/licensing/change", "-0"), "change", True, True, id="delta-minus-zero"),
-    pytest.param("2019", set_text("proactive/licensing/previous-year", "-1"), "previous-year", True, True,
-                 id="previous-year-negative"),
+    pytest.param(
+        "2019",
+        set_text("proactive/licensing/previous-year", "-1"),
+        "previous-year",
+        True,
+        True,
+        id="previous-year-negative",
+    ),
     pytest.param("2021", set_text("proactive/fees/amount", "1e3"), "amount", True, True, id="money-exponent"),
     pytest.param("2021", set_text("proactive/fees/amount", "-1"), "amount", True, True, id="money-negative"),
     pytest.param("2021", set_text("proactive/fees/amount", "05"), "amount", True, True, id="money-leading-zero"),
@@ -360,8 +373,7 @@ REJECTED = [
     pytest.param("2021", remove("agency"), "agency", True, True, id="agency-missing"),
     pytest.param("2021", set_text("agency/level", "city"), "level", True, True, id="agency-level-unknown"),
     pytest.param("2021", set_text("agency/kind", "Department"), "kind", True, True, id="agency-kind-case"),
-    pytest.param("2021", set_text("schema", "govdisclosure/annual-report/2"), "schema", True, True,
-                 id="schema-wrong"),
+    pytest.param("2021", set_text("schema", "govdisclosure/annual-report/2"), "schema", True, True, id="schema-wrong"),
     pytest.param("2021", set_text("schema", ""), "schema", True, True, id="schema-empty"),
     pytest.param("2021", remove("schema"), "schema", True, True, id="schema-missing"),
     pytest.param("2021", remove("year"), "year", True, True, id="year-missing"),
@@ -371,32 +383,45 @@ REJECTED = [
     pytest.param("2021", duplicate("requests/received/total"), "total", True, True, id="cell-duplicated"),
     pytest.param("2021", duplicate("requests/received"), "received", True, True, id="row-duplicated"),
     pytest.param("2021", set_tail("requests/received/total", "12"), "received", True, True, id="mixed-content"),
-    pytest.param("2021", set_text("requests/outcomes/withheld/state-secret", "0"), "state-secret", True, True,
-                 id="text-in-row"),
-    pytest.param("2021", set_attribute("requests/received/total", "unit", "件"), "total", True, True,
-                 id="attribute-on-cell"),
-    pytest.param("2021", set_attribute("requests", "template", "2021"), "requests", True, True,
-                 id="attribute-on-table"),
-    pytest.param("2021", append("requests/received/total", "total", "1"), "total", True, True,
-                 id="element-in-cell"),
+    pytest.param(
+        "2021", set_text("requests/outcomes/withheld/state-secret", "0"), "state-secret", True, True, id="text-in-row"
+    ),
+    pytest.param(
+        "2021", set_attribute("requests/received/total", "unit", "件"), "total", True, True, id="attribute-on-cell"
+    ),
+    pytest.param(
+        "2021", set_attribute("requests", "template", "2021"), "requests", True, True, id="attribute-on-table"
+    ),
+    pytest.param("2021", append("requests/received/total", "total", "1"), "total", True, True, id="element-in-cell"),
     pytest.param("2021", append("narrative/overview", "p", "x"), "overview", True, True, id="element-in-text"),
     pytest.param("2021", duplicate("extensions/extension"), "extension", True, True, id="extension-name-twice"),
-    pytest.param("2021", lambda root: _at(root, "extensions/extension").attrib.clear(), "extension", True, True,
-                 id="extension-without-name"),
-    pytest.param("legacy", set_text("figures/figure/measure", "requests"), "measure", True, True,
-                 id="figure-measure-unknown"),
-    pytest.param("legacy", set_text("figures/figure/value", "-1"), "value", True, True,
-                 id="figure-value-negative"),
-    pytest.param("legacy", set_text("figures/figure/value", "1e3"), "value", True, True,
-                 id="figure-value-exponent"),
-    pytest.param("legacy", set_attribute("figures/figure/value", "type", "integer"), "value", True, True,
-                 id="figure-value-type-unknown"),
+    pytest.param(
+        "2021",
+        lambda root: _at(root, "extensions/extension").attrib.clear(),
+        "extension",
+        True,
+        True,
+        id="extension-without-name",
+    ),
+    pytest.param(
+        "legacy", set_text("figures/figure/measure", "requests"), "measure", True, True, id="figure-measure-unknown"
+    ),
+    pytest.param("legacy", set_text("figures/figure/value", "-1"), "value", True, True, id="figure-value-negative"),
+    pytest.param("legacy", set_text("figures/figure/value", "1e3"), "value", True, True, id="figure-value-exponent"),
+    pytest.param(
+        "legacy",
+        set_attribute("figures/figure/value", "type", "integer"),
+        "value",
+        True,
+        True,
+        id="figure-value-type-unknown",
+    ),
     pytest.param("legacy", set_text("figures/figure/unit", " "), "unit", True, True, id="figure-unit-blank"),
     pytest.param("legacy", remove("figures/figure/unit"), "unit", True, True, id="figure-unit-missing"),
-    pytest.param("legacy", remove("figures/figure/source/text"), "text", True, True,
-                 id="source-text-missing"),
-    pytest.param("legacy", set_text("figures/figure/source/start", "-1"), "start", True, True,
-                 id="source-start-negative"),
+    pytest.param("legacy", remove("figures/figure/source/text"), "text", True, True, id="source-text-missing"),
+    pytest.param(
+        "legacy", set_text("figures/figure/source/start", "-1"), "start", True, True, id="source-start-negative"
+    ),
     pytest.param("legacy", append("figures", "item"), "item", True, True, id="figures-item-unknown"),
 ]
 
@@ -555,9 +580,7 @@ def test_accepted_change(template: str, change: Change) -> None:
 
 
 @pytest.mark.parametrize(("template", "change", "element", "union_rejects", "codec_refuses"), REJECTED)
-def test_rejected_change(
-    template: str, change: Change, element: str, union_rejects: bool, codec_refuses: bool
-) -> None:
+def test_rejected_change(template: str, change: Change, element: str, union_rejects: bool, codec_refuses: bool) -> None:
     """A document changed in one place is rejected by its strict schema, naming the element."""
     root = _changed(template, change)
     errors = _errors(template, root)
@@ -610,12 +633,13 @@ def _declaration(template: str | None, path: str) -> Element:
     document = SCHEMA_DOCUMENTS[template]
     declaration = document.find(f"xs:element[@name='{ROOT_NAME}']", NS)
     for step in path.split("/"):
-        type_name = declaration.get("type").removeprefix("gd:")
+        assert declaration is not None, (template, path, step)
+        type_name = str(declaration.get("type")).removeprefix("gd:")
         definition = document.find(f"xs:complexType[@name='{type_name}']", NS)
+        assert definition is not None, (template, path, type_name)
         declaration = definition.find(f"xs:sequence/xs:element[@name='{step}']", NS)
         assert declaration is not None, (template, path, step)
     return declaration
-
 
 
 def _documentation(declaration: Element) -> dict[str, str]:
@@ -677,7 +701,7 @@ def test_every_heading_is_documented(template: str) -> None:
     document = SCHEMA_DOCUMENTS[template]
     checked = 0
     for definition in document.iterfind("xs:complexType", NS):
-        headings = getattr(getattr(model, definition.get("name"), None), "__headings__", {})
+        headings = getattr(getattr(model, str(definition.get("name")), None), "__headings__", {})
         for key, heading in headings.items():
             declaration = definition.find(f"xs:sequence/xs:element[@name='{key.replace('_', '-')}']", NS)
             documentation = _documentation(declaration)

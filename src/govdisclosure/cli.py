@@ -82,10 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     convert.set_defaults(run=_convert)
 
     schema = commands.add_parser("schema", help="print the interchange schema", description="Print a schema.")
-    schema.add_argument("--format", choices=("json", "xsd"), default="json",
-                        help="json: the JSON Schema; xsd: the XML Schema")
-    schema.add_argument("--template", choices=tuple(TEMPLATES),
-                        help="xsd only: the strict schema of one template (default: the schema for any template)")
+    schema.add_argument(
+        "--format", choices=("json", "xsd"), default="json", help="json: the JSON Schema; xsd: the XML Schema"
+    )
+    schema.add_argument(
+        "--template",
+        choices=tuple(TEMPLATES),
+        help="xsd only: the strict schema of one template (default: the schema for any template)",
+    )
     schema.set_defaults(run=_schema)
     return parser
 

@@ -183,8 +183,10 @@ def _reports_of(key: str, year: int | None, consistent: bool) -> st.SearchStrate
     version = TEMPLATES[key]
     if year is not None and consistent and not version.covers(year):
         raise ValueError(f"a consistent {key!r} report cannot be for {year}: use the template {year} requires")
-    years = st.just(year) if year is not None else st.integers(
-        version.first_year, version.last_year or version.first_year + 15
+    years = (
+        st.just(year)
+        if year is not None
+        else st.integers(version.first_year, version.last_year or version.first_year + 15)
     )
     if not consistent:
         return models(REPORT_CLASSES[key], year=years)
@@ -340,8 +342,7 @@ _OVER_SHARE: Final = st.integers(0, 9)
 @functools.cache
 def _entries(leaf_count: int) -> st.SearchStrategy[list[tuple[int, int, int]]]:
     """A few non-zero outcome cells: (leaf, column, value)."""
-    return st.lists(st.tuples(st.integers(0, leaf_count - 1), st.sampled_from(_COLUMNS), st.integers(1, 9)),
-                    max_size=8)
+    return st.lists(st.tuples(st.integers(0, leaf_count - 1), st.sampled_from(_COLUMNS), st.integers(1, 9)), max_size=8)
 
 
 _OUTCOME_SHAPES: dict[type[Any], tuple[type[Any], list[tuple[str, ...]]]] = {}
@@ -415,8 +416,10 @@ def _draw_proactive(draw: st.DrawFn, proactive: type[Any], blanks: _Blanks) -> A
 def _draw_proactive_cells(draw: st.DrawFn, kinds: dict[str, str], blanks: _Blanks, place: str) -> dict[str, Any]:
     if "change" in kinds:  # items: previous year + change, never below zero
         previous, current = draw(_SMALL), draw(_SMALL)
-        cells: dict[str, Any] = {"previous_year": blanks.cell(previous, place, "previous_year"),
-                                 "change": current - previous}
+        cells: dict[str, Any] = {
+            "previous_year": blanks.cell(previous, place, "previous_year"),
+            "change": current - previous,
+        }
         if "decisions" in kinds:
             cells["decisions"] = draw(counts())
         return cells

@@ -85,9 +85,7 @@ _CHECKS: Final[dict[str, str]] = {
     "offset": "if type(v) is not int or v < 0: raise _Declined",
     "year": "if type(v) is not int or v < 1000 or v > 9999: raise _Declined",
     "money": (
-        "if v is not None:\n"
-        "    if type(v) is not str or _money_match(v) is None: raise _Declined\n"
-        "    v = _Decimal(v)"
+        "if v is not None:\n    if type(v) is not str or _money_match(v) is None: raise _Declined\n    v = _Decimal(v)"
     ),
     "number": (
         "if type(v) is not int or v < 0:\n"

@@ -255,8 +255,12 @@ def careful_problems(root: Any, max_depth: int) -> list[Problem]:
     reader = _Reader(max_depth)
     xpath = f"/{_PREFIX}:annual-report"
     if root.tag != _ROOT:
-        reader.add(root, "", "/" + _local(root), f"the root element is {_describe_tag(root)}; expected "
-                   f"<annual-report> in the namespace {NAMESPACE}")
+        reader.add(
+            root,
+            "",
+            "/" + _local(root),
+            f"the root element is {_describe_tag(root)}; expected <annual-report> in the namespace {NAMESPACE}",
+        )
         return reader.problems
     if _deeper_than(root, max_depth):
         reader.add(root, "", xpath, f"elements nest deeper than {max_depth} levels")
@@ -270,15 +274,23 @@ def careful_problems(root: Any, max_depth: int) -> list[Problem]:
             _stray_text_and_attributes_of_leaf(reader, leaf, f"/{name}", f"{xpath}/{_PREFIX}:{name}", "text")
     if schema is None or schema.text != SCHEMA:
         found = "it is missing" if schema is None else f"got {_quote(schema.text)}"
-        reader.add(schema if schema is not None else root, "/schema", f"{xpath}/{_PREFIX}:schema",
-                   f'expected "{SCHEMA}"; {found}')
+        reader.add(
+            schema if schema is not None else root,
+            "/schema",
+            f"{xpath}/{_PREFIX}:schema",
+            f'expected "{SCHEMA}"; {found}',
+        )
     template = root.find(_NS + "template")
     cls = REPORT_CLASSES.get(template.text or "") if template is not None else None
     if cls is None:
         choices = ", ".join(f'"{key}"' for key in REPORT_CLASSES)
         found = "it is missing" if template is None else f"got {_quote(template.text)}"
-        reader.add(template if template is not None else root, "/template", f"{xpath}/{_PREFIX}:template",
-                   f"expected one of {choices}; {found}")
+        reader.add(
+            template if template is not None else root,
+            "/template",
+            f"{xpath}/{_PREFIX}:template",
+            f"expected one of {choices}; {found}",
+        )
         return reader.problems
     _collect(reader, cls, root, "", xpath, extra=ROOT_KEYS)
     return reader.problems
@@ -302,8 +314,9 @@ def _quote(text: str | None) -> str:
     return json.dumps(text or "", ensure_ascii=False)
 
 
-def _collect(reader: _Reader, cls: type[Any], element: Any, pointer: str, xpath: str,
-             extra: tuple[str, ...] = ()) -> Any:
+def _collect(
+    reader: _Reader, cls: type[Any], element: Any, pointer: str, xpath: str, extra: tuple[str, ...] = ()
+) -> Any:
     """Build a *cls* from *element*, or record every problem and return None."""
     before = len(reader.problems)
     _stray_text_and_attributes(reader, element, pointer, xpath)
@@ -352,7 +365,7 @@ def _stray_text_and_attributes(reader: _Reader, element: Any, pointer: str, xpat
 def _unknown(tag: str, names: list[str]) -> str:
     tags = [name.replace("_", "-") for name in names]
     close = difflib.get_close_matches(tag, tags, n=1)
-    hint = f'; did you mean <{close[0]}>?' if close else f"; expected one of: {', '.join(tags)}"
+    hint = f"; did you mean <{close[0]}>?" if close else f"; expected one of: {', '.join(tags)}"
     return f"unknown element <{tag}>{hint}"
 
 
@@ -361,8 +374,11 @@ _LEAF_RULES: Final[dict[str, tuple[Callable[[str], Any], str, Callable[[str], An
     "offset": (_count_match, "an integer ≥ 0", int),
     "delta": (_delta_match, "an integer, negative for a decrease (leave the element out for a blank cell)", int),
     "year": (_year_match, "a four-digit year such as 2021", int),
-    "money": (_money_match, 'a decimal amount in 万元 such as 5.02 (leave the element out for a blank cell)',
-              decimal.Decimal),
+    "money": (
+        _money_match,
+        "a decimal amount in 万元 such as 5.02 (leave the element out for a blank cell)",
+        decimal.Decimal,
+    ),
     "date": (_date_match, "a date written YYYY-MM-DD", datetime.date.fromisoformat),
 }
 

@@ -63,7 +63,16 @@ __all__ = [
 
 #: The header: the columns of every CSV table this codec writes and reads.
 COLUMNS: Final = (
-    "year", "agency", "uscc", "template", "table", "row", "column", "row_label", "column_label", "value",
+    "year",
+    "agency",
+    "uscc",
+    "template",
+    "table",
+    "row",
+    "column",
+    "row_label",
+    "column_label",
+    "value",
 )
 
 #: The longest field :func:`loads` reads unless told otherwise, in characters.
@@ -148,9 +157,7 @@ def _kind(cls: type[Any], path: Sequence[str]) -> str:
 def _layout(cls: type[AnnualReport]) -> dict[_Key, _CellSpec]:
     """Every cell of *cls*'s template by its CSV key, in printed order (empty for legacy)."""
     blank = cls(year=cls.template.first_year, agency=Agency(name=cls.template.key))
-    return {
-        _key(cell.path): _CellSpec(cell.path, _kind(cls, cell.path), *_labels(cell)) for cell in iter_cells(blank)
-    }
+    return {_key(cell.path): _CellSpec(cell.path, _kind(cls, cell.path), *_labels(cell)) for cell in iter_cells(blank)}
 
 
 #: The cells of each template that has tables, by the template's key.

@@ -195,13 +195,10 @@ def configure_converter(converter: cattrs.BaseConverter) -> None:
     union accepts exactly what :func:`from_data` accepts and raises the same
     :class:`~govdisclosure.ParseError`.
     """
+
     def is_model(cls: Any) -> bool:
         """A class of the interchange shape: an attrs class every field of which has a kind."""
-        return (
-            isinstance(cls, type)
-            and attrs.has(cls)
-            and all(KIND in field.metadata for field in attrs.fields(cls))
-        )
+        return isinstance(cls, type) and attrs.has(cls) and all(KIND in field.metadata for field in attrs.fields(cls))
 
     def structure_factory(cls: type[Any]) -> Any:
         if cls in REPORT_CLASSES.values():

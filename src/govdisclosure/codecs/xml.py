@@ -215,4 +215,3 @@ def _write_extensions(extensions: dict[str, Any], depth: int, lines: list[str]) 
     for name, value in extensions.items():
         lines.append(f'{pad}  <extension name="{_attribute(name)}">{_text(extension_text(value))}</extension>')
     lines.append(f"{pad}</extensions>")
-

@@ -81,10 +81,12 @@ BRACKETS = ("〔〕", "[]", "［］", "【】", "﹝﹞", "（）", "()")
 #: The kinds of document number, an ordinary document's and an order's.
 DocumentKind = Literal["document", "order"]
 #: The shape of each kind of document number.
-KINDS: Mapping[DocumentKind, str] = MappingProxyType({
-    "document": "机关代字〔YYYY〕N号",
-    "order": "机关令第N号 or 机关令YYYY年第N号",
-})
+KINDS: Mapping[DocumentKind, str] = MappingProxyType(
+    {
+        "document": "机关代字〔YYYY〕N号",
+        "order": "机关令第N号 or 机关令YYYY年第N号",
+    }
+)
 
 _STANDARD = "GB/T 9704-2012 §7.2.5"
 _OPEN = re.escape("".join(pair[0] for pair in BRACKETS))

@@ -98,10 +98,12 @@ YEARS = range(2000, 2101)
 _ISSUER = r"(?P<issuer>[0-9A-Z][0-9A-Z-]{6,16}[0-9A-Z])"
 _PERIOD_SERIAL = r"(?P<period>[0-9]{4}(?:[0-9]{2})?)-(?P<serial>[0-9]+)"
 #: Each accepted form's ``kind`` and the pattern the whole compact text must match.
-FORMS: Mapping[IndexKind, re.Pattern[str]] = MappingProxyType({
-    "slash": re.compile(_ISSUER + "/" + _PERIOD_SERIAL),
-    "dash": re.compile(_ISSUER + "-" + _PERIOD_SERIAL),
-})
+FORMS: Mapping[IndexKind, re.Pattern[str]] = MappingProxyType(
+    {
+        "slash": re.compile(_ISSUER + "/" + _PERIOD_SERIAL),
+        "dash": re.compile(_ISSUER + "-" + _PERIOD_SERIAL),
+    }
+)
 _USCC_ISSUER = re.compile(r"[0-9A-Z]{18}")
 _ORG_CODE_ISSUER = re.compile(r"[0-9A-Z]{9}|[0-9A-Z]{8}-[0-9A-Z]")
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))

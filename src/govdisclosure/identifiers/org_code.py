@@ -94,9 +94,7 @@ def validate(number: str) -> str:
     _check_alphabet(code[8], CHECK_ALPHABET, code, offset=8)
     expected = calc_check_digit(code[:8])
     if code[8] != expected:
-        raise InvalidChecksum(
-            code, f"the check character (GB 11714) is {code[8]!r} but should be {expected!r}", NAME
-        )
+        raise InvalidChecksum(code, f"the check character (GB 11714) is {code[8]!r} but should be {expected!r}", NAME)
     return code
 
 

@@ -103,46 +103,56 @@ WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 _VALUES: Mapping[str, int] = {char: value for value, char in enumerate(ALPHABET)}
 #: The registration authorities (登记管理部门) by their code.
-AUTHORITIES: Mapping[str, str] = MappingProxyType({
-    "1": "机构编制",
-    "2": "外交",
-    "3": "司法行政",
-    "4": "文化",
-    "5": "民政",
-    "6": "旅游",
-    "7": "宗教",
-    "8": "工会",
-    "9": "工商",
-    "A": "中央军委改革和编制办公室",
-    "N": "农业",
-    "Y": "其他",
-})
+AUTHORITIES: Mapping[str, str] = MappingProxyType(
+    {
+        "1": "机构编制",
+        "2": "外交",
+        "3": "司法行政",
+        "4": "文化",
+        "5": "民政",
+        "6": "旅游",
+        "7": "宗教",
+        "8": "工会",
+        "9": "工商",
+        "A": "中央军委改革和编制办公室",
+        "N": "农业",
+        "Y": "其他",
+    }
+)
 #: The organisation categories (机构类别) of each authority, by authority code and category code.
-CATEGORIES: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "1": MappingProxyType({"1": "机关", "2": "事业单位", "3": "中央编办直接管理机构编制的群众团体", "9": "其他"}),
-    "2": MappingProxyType({"1": "外国常住新闻机构", "9": "其他"}),
-    "3": MappingProxyType({
-        "1": "律师执业机构",
-        "2": "公证处",
-        "3": "基层法律服务所",
-        "4": "司法鉴定机构",
-        "5": "仲裁委员会",
-        "9": "其他",
-    }),
-    "4": MappingProxyType({"1": "外国在华文化中心", "9": "其他"}),
-    "5": MappingProxyType({"1": "社会团体", "2": "民办非企业单位", "3": "基金会", "9": "其他"}),
-    "6": MappingProxyType({
-        "1": "外国旅游部门常驻代表机构",
-        "2": "港澳台地区旅游部门常驻内地（大陆）代表机构",
-        "9": "其他",
-    }),
-    "7": MappingProxyType({"1": "宗教活动场所", "2": "宗教院校", "9": "其他"}),
-    "8": MappingProxyType({"1": "基层工会", "9": "其他"}),
-    "9": MappingProxyType({"1": "企业", "2": "个体工商户", "3": "农民专业合作社"}),
-    "A": MappingProxyType({"1": "军队事业单位", "9": "其他"}),
-    "N": MappingProxyType({"1": "组级集体经济组织", "2": "村级集体经济组织", "3": "乡镇级集体经济组织", "9": "其他"}),
-    "Y": MappingProxyType({"1": "其他"}),
-})
+CATEGORIES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "1": MappingProxyType({"1": "机关", "2": "事业单位", "3": "中央编办直接管理机构编制的群众团体", "9": "其他"}),
+        "2": MappingProxyType({"1": "外国常住新闻机构", "9": "其他"}),
+        "3": MappingProxyType(
+            {
+                "1": "律师执业机构",
+                "2": "公证处",
+                "3": "基层法律服务所",
+                "4": "司法鉴定机构",
+                "5": "仲裁委员会",
+                "9": "其他",
+            }
+        ),
+        "4": MappingProxyType({"1": "外国在华文化中心", "9": "其他"}),
+        "5": MappingProxyType({"1": "社会团体", "2": "民办非企业单位", "3": "基金会", "9": "其他"}),
+        "6": MappingProxyType(
+            {
+                "1": "外国旅游部门常驻代表机构",
+                "2": "港澳台地区旅游部门常驻内地（大陆）代表机构",
+                "9": "其他",
+            }
+        ),
+        "7": MappingProxyType({"1": "宗教活动场所", "2": "宗教院校", "9": "其他"}),
+        "8": MappingProxyType({"1": "基层工会", "9": "其他"}),
+        "9": MappingProxyType({"1": "企业", "2": "个体工商户", "3": "农民专业合作社"}),
+        "A": MappingProxyType({"1": "军队事业单位", "9": "其他"}),
+        "N": MappingProxyType(
+            {"1": "组级集体经济组织", "2": "村级集体经济组织", "3": "乡镇级集体经济组织", "9": "其他"}
+        ),
+        "Y": MappingProxyType({"1": "其他"}),
+    }
+)
 
 
 @attrs.frozen

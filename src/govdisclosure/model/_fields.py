@@ -109,9 +109,7 @@ def _check_money(instance: object, attribute: attrs.Attribute[Any], value: objec
     if value is None:
         return
     if not isinstance(value, decimal.Decimal):
-        raise TypeError(
-            f"{_owner(instance, attribute)}: expected a Decimal amount in 万元 or None, got {value!r}"
-        )
+        raise TypeError(f"{_owner(instance, attribute)}: expected a Decimal amount in 万元 or None, got {value!r}")
     if not value.is_finite() or value.is_signed():
         raise ValueError(f"{_owner(instance, attribute)}: expected a finite amount ≥ 0, got {value!r}")
 

@@ -26,8 +26,7 @@ AGENCY_KINDS = Heading(
     "机关类型",
     "Kind of agency",
     children=(
-        Heading("government", "人民政府", "People's government or its general office",
-                articles=(ArticleRef(49, 2),)),
+        Heading("government", "人民政府", "People's government or its general office", articles=(ArticleRef(49, 2),)),
         Heading("department", "政府部门", "Government department", articles=(ArticleRef(49, 1),)),
     ),
 )

@@ -49,21 +49,32 @@ _WITHHELD = Heading(
     articles=(_A(36, item=3),),
     children=(
         Heading("state_secret", "1.属于国家秘密", "State secret", articles=(_A(14),)),
-        Heading("prohibited_by_law", "2.其他法律行政法规禁止公开",
-                "Disclosure prohibited by other laws or administrative regulations", articles=(_A(14),)),
-        Heading("three_safeties_one_stability", "3.危及“三安全一稳定”",
-                "Would endanger national, public or economic security or social stability",
-                articles=(_A(14),)),
-        Heading("third_party_rights", "4.保护第三方合法权益", "Protects lawful rights of third parties",
-                articles=(_A(15),)),
-        Heading("internal_affairs", "5.属于三类内部事务信息", "Internal affairs information",
-                articles=(_A(16, 1),)),
-        Heading("process_information", "6.属于四类过程性信息", "Process information",
-                articles=(_A(16, 2),)),
-        Heading("enforcement_case_file", "7.属于行政执法案卷", "Administrative enforcement case file",
-                articles=(_A(16, 2),)),
-        Heading("administrative_query", "8.属于行政查询事项", "Administrative query matter",
-                articles=(_A(36, item=7, interpretive=True),)),
+        Heading(
+            "prohibited_by_law",
+            "2.其他法律行政法规禁止公开",
+            "Disclosure prohibited by other laws or administrative regulations",
+            articles=(_A(14),),
+        ),
+        Heading(
+            "three_safeties_one_stability",
+            "3.危及“三安全一稳定”",
+            "Would endanger national, public or economic security or social stability",
+            articles=(_A(14),),
+        ),
+        Heading(
+            "third_party_rights", "4.保护第三方合法权益", "Protects lawful rights of third parties", articles=(_A(15),)
+        ),
+        Heading("internal_affairs", "5.属于三类内部事务信息", "Internal affairs information", articles=(_A(16, 1),)),
+        Heading("process_information", "6.属于四类过程性信息", "Process information", articles=(_A(16, 2),)),
+        Heading(
+            "enforcement_case_file", "7.属于行政执法案卷", "Administrative enforcement case file", articles=(_A(16, 2),)
+        ),
+        Heading(
+            "administrative_query",
+            "8.属于行政查询事项",
+            "Administrative query matter",
+            articles=(_A(36, item=7, interpretive=True),),
+        ),
     ),
 )
 
@@ -72,12 +83,24 @@ _UNABLE = Heading(
     "（四）无法提供",
     "Cannot be provided",
     children=(
-        Heading("not_held", "1.本机关不掌握相关政府信息", "Information not held by this agency",
-                articles=(_A(36, item=4), _A(36, item=5))),
-        Heading("needs_creation", "2.没有现成信息需要另行制作",
-                "No existing information; would need to be created", articles=(_A(38),)),
-        Heading("unclear_after_correction", "3.补正后申请内容仍不明确",
-                "Request still unclear after correction", articles=(_A(30),)),
+        Heading(
+            "not_held",
+            "1.本机关不掌握相关政府信息",
+            "Information not held by this agency",
+            articles=(_A(36, item=4), _A(36, item=5)),
+        ),
+        Heading(
+            "needs_creation",
+            "2.没有现成信息需要另行制作",
+            "No existing information; would need to be created",
+            articles=(_A(38),),
+        ),
+        Heading(
+            "unclear_after_correction",
+            "3.补正后申请内容仍不明确",
+            "Request still unclear after correction",
+            articles=(_A(30),),
+        ),
     ),
 )
 
@@ -86,15 +109,20 @@ _NOT_PROCESSED = Heading(
     "（五）不予处理",
     "Not processed",
     children=(
-        Heading("petition_complaint", "1.信访举报投诉类申请", "Petition, report or complaint",
-                articles=(_A(39, 1),)),
+        Heading("petition_complaint", "1.信访举报投诉类申请", "Petition, report or complaint", articles=(_A(39, 1),)),
         Heading("duplicate", "2.重复申请", "Repeated request", articles=(_A(36, item=6),)),
-        Heading("publication", "3.要求提供公开出版物", "Request for a public publication",
-                articles=(_A(39, 2),)),
-        Heading("massive_repeated", "4.无正当理由大量反复申请",
-                "Large numbers of repeated requests without good reason", articles=(_A(35),)),
-        Heading("confirm_or_reissue", "5.要求行政机关确认或重新出具已获取信息",
-                "Request to confirm or reissue information already obtained"),
+        Heading("publication", "3.要求提供公开出版物", "Request for a public publication", articles=(_A(39, 2),)),
+        Heading(
+            "massive_repeated",
+            "4.无正当理由大量反复申请",
+            "Large numbers of repeated requests without good reason",
+            articles=(_A(35),),
+        ),
+        Heading(
+            "confirm_or_reissue",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "Request to confirm or reissue information already obtained",
+        ),
     ),
 )
 
@@ -127,13 +155,18 @@ OUTCOMES_2021 = _outcomes(
         "（六）其他处理",
         "Other handling",
         children=(
-            Heading("no_correction",
-                    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                    "Applicant failed to correct the request in time without good reason; "
-                    "no longer processed", articles=(_A(30),)),
-            Heading("unpaid_fee",
-                    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                    "Applicant did not pay the fee in time; no longer processed", articles=(_A(42),)),
+            Heading(
+                "no_correction",
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "Applicant failed to correct the request in time without good reason; no longer processed",
+                articles=(_A(30),),
+            ),
+            Heading(
+                "unpaid_fee",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                "Applicant did not pay the fee in time; no longer processed",
+                articles=(_A(42),),
+            ),
             Heading("other", "3.其他", "Other"),
         ),
     )
@@ -147,8 +180,7 @@ def _rows(outcomes: Heading) -> Heading:
         "Requests received and handled",
         children=(
             Heading("received", "一、本年新收政府信息公开申请数量", "New requests received this year"),
-            Heading("carried_over", "二、上年结转政府信息公开申请数量",
-                    "Requests carried over from the previous year"),
+            Heading("carried_over", "二、上年结转政府信息公开申请数量", "Requests carried over from the previous year"),
             outcomes,
             Heading("carried_forward", "四、结转下年度继续办理", "Carried forward to next year"),
         ),

@@ -24,9 +24,15 @@ REVIEW_LITIGATION = Heading(
     articles=(ArticleRef(51),),
     children=(
         Heading("review", "行政复议", "Administrative review", children=_RESULTS),
-        Heading("litigation_direct", "未经复议直接起诉", "Litigation without prior review",
-                children=_RESULTS, group=_LITIGATION),
-        Heading("litigation_after_review", "复议后起诉", "Litigation after review",
-                children=_RESULTS, group=_LITIGATION),
+        Heading(
+            "litigation_direct",
+            "未经复议直接起诉",
+            "Litigation without prior review",
+            children=_RESULTS,
+            group=_LITIGATION,
+        ),
+        Heading(
+            "litigation_after_review", "复议后起诉", "Litigation after review", children=_RESULTS, group=_LITIGATION
+        ),
     ),
 )

@@ -7,8 +7,9 @@ from ._headings import ArticleRef, Heading
 __all__ = ["LEGACY_MEASURES", "NARRATIVE", "SECTIONS_2008", "SECTIONS_2019"]
 
 _OVERVIEW = Heading("overview", "一、总体情况", "Overview")
-_PROBLEMS = Heading("problems", "五、存在的主要问题及改进情况", "Main problems and improvements",
-                    articles=(ArticleRef(50, item=4),))
+_PROBLEMS = Heading(
+    "problems", "五、存在的主要问题及改进情况", "Main problems and improvements", articles=(ArticleRef(50, item=4),)
+)
 _OTHER = Heading("other", "六、其他需要报告的事项", "Other matters to report", articles=(ArticleRef(50, item=5),))
 
 #: The six sections of a report under both national templates (Art. 50).
@@ -19,10 +20,18 @@ SECTIONS_2019 = Heading(
     children=(
         _OVERVIEW,
         Heading("proactive", "二、主动公开政府信息情况", "Proactive disclosure", articles=(ArticleRef(50, item=1),)),
-        Heading("requests", "三、收到和处理政府信息公开申请情况", "Requests received and handled",
-                articles=(ArticleRef(50, item=2),)),
-        Heading("review_litigation", "四、政府信息公开行政复议、行政诉讼情况",
-                "Administrative review and litigation", articles=(ArticleRef(50, item=3),)),
+        Heading(
+            "requests",
+            "三、收到和处理政府信息公开申请情况",
+            "Requests received and handled",
+            articles=(ArticleRef(50, item=2),),
+        ),
+        Heading(
+            "review_litigation",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "Administrative review and litigation",
+            articles=(ArticleRef(50, item=3),),
+        ),
         _PROBLEMS,
         _OTHER,
     ),
@@ -44,13 +53,22 @@ SECTIONS_2008 = Heading(
     children=(
         Heading("overview", "概述", "Overview"),
         Heading("proactive", "行政机关主动公开政府信息的情况", "Proactive disclosure", articles=_art32(1)),
-        Heading("requests", "行政机关依申请公开政府信息和不予公开政府信息的情况",
-                "Disclosure on request and information withheld", articles=_art32(2)),
+        Heading(
+            "requests",
+            "行政机关依申请公开政府信息和不予公开政府信息的情况",
+            "Disclosure on request and information withheld",
+            articles=_art32(2),
+        ),
         _FEES_2008,
-        Heading("review_litigation", "因政府信息公开申请行政复议、提起行政诉讼的情况",
-                "Administrative review and litigation", articles=_art32(4)),
-        Heading("problems", "政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements",
-                articles=_art32(5)),
+        Heading(
+            "review_litigation",
+            "因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "Administrative review and litigation",
+            articles=_art32(4),
+        ),
+        Heading(
+            "problems", "政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", articles=_art32(5)
+        ),
         Heading("other", "其他需要报告的事项", "Other matters to report", articles=_art32(6)),
     ),
 )
@@ -73,8 +91,7 @@ LEGACY_MEASURES = Heading(
     "Measures",
     children=(
         Heading("proactive_published", "主动公开政府信息数", "Items disclosed proactively", unit="条"),
-        Heading("normative_documents_published", "主动公开规范性文件数", "Normative documents disclosed",
-                unit="件"),
+        Heading("normative_documents_published", "主动公开规范性文件数", "Normative documents disclosed", unit="件"),
         Heading("requests_received", "受理政府信息公开申请数", "Requests received", unit="件"),
         Heading("requests_answered", "对申请的答复总数", "Requests answered", unit="件"),
         Heading("granted", "同意公开", "Disclosed", unit="件"),

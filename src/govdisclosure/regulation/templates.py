@@ -74,10 +74,12 @@ class TemplateVersion:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
 
-_DEADLINES_2019 = MappingProxyType({
-    "department": Deadline(1, 31, ArticleRef(49, 1)),
-    "government": Deadline(3, 31, ArticleRef(49, 2)),
-})
+_DEADLINES_2019 = MappingProxyType(
+    {
+        "department": Deadline(1, 31, ArticleRef(49, 1)),
+        "government": Deadline(3, 31, ArticleRef(49, 2)),
+    }
+)
 _MARCH_31_2008 = Deadline(3, 31, ArticleRef(31, regulation="492"))
 
 #: 中华人民共和国政府信息公开工作年度报告格式（试行）, report years 2019–2020.

@@ -155,9 +155,15 @@ def _report_findings(report: AnnualReport, lang: Language) -> Iterator[Finding]:
         required = None
     if required is not template:
         yield finding(
-            RULES["GD-TEMPLATE-YEAR"], type(report), ("template",), lang,
-            expected=required.key if required else None, actual=template.key, year=report.year,
-            required=_template_name(required, lang), given=_template_name(template, lang),
+            RULES["GD-TEMPLATE-YEAR"],
+            type(report),
+            ("template",),
+            lang,
+            expected=required.key if required else None,
+            actual=template.key,
+            year=report.year,
+            required=_template_name(required, lang),
+            given=_template_name(template, lang),
         )
     if report.agency.uscc is not None:
         try:
@@ -178,7 +184,6 @@ def _template_name(template: TemplateVersion | None, lang: Language) -> str:
     return f"“{template.key}”格式（{origin}）" if lang == "zh" else f'template "{template.key}" ({origin})'
 
 
-
 def _publication_findings(report: AnnualReport, lang: Language) -> Iterator[Finding]:
     published = report.published
     if published is None:
@@ -197,8 +202,14 @@ def _publication_findings(report: AnnualReport, lang: Language) -> Iterator[Find
     due = deadline.date_for(report.year)
     if published > due:
         yield finding(
-            RULES["GD-DEADLINE"], type(report), ("published",), lang, expected=due, actual=published,
-            basis_zh=deadline.article.zh, basis_en=deadline.article.en,
+            RULES["GD-DEADLINE"],
+            type(report),
+            ("published",),
+            lang,
+            expected=due,
+            actual=published,
+            basis_zh=deadline.article.zh,
+            basis_en=deadline.article.en,
         )
 
 
@@ -211,4 +222,3 @@ def _blank_findings(cls: type[Any], values: tuple[Any, ...], blank: BlankPolicy,
     for path, value in zip(_checks_for(cls).evaluator.cells, values, strict=True):
         if value is None:
             yield finding(RULES["GD-BLANK"], cls, path, lang)
-

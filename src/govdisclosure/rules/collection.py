@@ -45,8 +45,12 @@ def iter_collection_findings(
         for report in group:
             first = by_year.setdefault(report.year, report)
             if first is not report:
-                yield report, finding(RULES["GD-DUPLICATE"], type(report), (), lang, expected=first.agency.name,
-                                       actual=report.year)
+                yield (
+                    report,
+                    finding(
+                        RULES["GD-DUPLICATE"], type(report), (), lang, expected=first.agency.name, actual=report.year
+                    ),
+                )
         for year in sorted(by_year):
             previous = by_year.get(year - 1)
             if previous is not None:

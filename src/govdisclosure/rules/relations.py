@@ -106,14 +106,30 @@ def _proactive(table: Heading) -> Iterator[Relation]:
         path = (table.key, row.key)
         columns = set(row.keys())
         if {"previous_year", "change"} <= columns:
-            yield Compare("GD-T2-ITEMS", ((*path, "previous_year"), (*path, "change")), ">=", (),
-                          at=(*path, "change"), written_only=False)
+            yield Compare(
+                "GD-T2-ITEMS",
+                ((*path, "previous_year"), (*path, "change")),
+                ">=",
+                (),
+                at=(*path, "change"),
+                written_only=False,
+            )
         if {"new_published", "total_published"} <= columns:
-            yield Compare("GD-T2-PUBLISHED", ((*path, "new_published"),), "<=", ((*path, "total_published"),),
-                          at=(*path, "new_published"))
+            yield Compare(
+                "GD-T2-PUBLISHED",
+                ((*path, "new_published"),),
+                "<=",
+                ((*path, "total_published"),),
+                at=(*path, "new_published"),
+            )
         if {"issued", "repealed", "in_force"} <= columns:
-            yield Compare("GD-T2-IN-FORCE", ((*path, "issued"),), "<=", ((*path, "in_force"), (*path, "repealed")),
-                          at=(*path, "issued"))
+            yield Compare(
+                "GD-T2-IN-FORCE",
+                ((*path, "issued"),),
+                "<=",
+                ((*path, "in_force"), (*path, "repealed")),
+                at=(*path, "issued"),
+            )
         for column in row.children:
             if column.unit == "万元":
                 cell = (*path, column.key)
@@ -159,4 +175,3 @@ def _review(table: Heading) -> Iterator[Relation]:
     for group in table.children:
         results = tuple((table.key, group.key, column.key) for column in group.children if column.key != "total")
         yield Sum("GD-T4-TOTAL", (table.key, group.key, "total"), results)
-
