@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
 
-from ..regulation import Heading
+from ..regulation import Heading, Language
 from ._fields import KIND
 
 __all__ = ["Cell", "iter_cells"]
 
 #: The field kinds that are table cells.
 CELL_KINDS: Final = frozenset({"count", "delta", "money"})
-
-Language = Literal["zh", "en"]
 
 
 @attrs.frozen

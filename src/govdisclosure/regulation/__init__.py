@@ -10,6 +10,7 @@ years they govern.  Nothing here imports from the rest of the package.
 from ._headings import ArticleRef, Heading, zh_numeral
 from .agencies import AGENCY, AGENCY_KINDS, AGENCY_LEVELS, REPORT_FIELDS
 from .articles import ARTICLE_20, REGULATION_2008, REGULATION_2019, item_label
+from .languages import LANGUAGES, Language, check_language, is_language
 from .proactive import PROACTIVE_2019, PROACTIVE_2021
 from .requests import APPLICANTS, BALANCE_NOTE, OUTCOMES_2019, OUTCOMES_2021, REQUEST_ROWS_2019, REQUEST_ROWS_2021
 from .review import REVIEW_LITIGATION
@@ -31,6 +32,7 @@ __all__ = [
     "APPLICANTS",
     "ARTICLE_20",
     "BALANCE_NOTE",
+    "LANGUAGES",
     "LEGACY",
     "LEGACY_MEASURES",
     "NARRATIVE",
@@ -52,7 +54,10 @@ __all__ = [
     "ArticleRef",
     "Deadline",
     "Heading",
+    "Language",
     "TemplateVersion",
+    "check_language",
+    "is_language",
     "item_label",
     "template_for_year",
     "zh_numeral",

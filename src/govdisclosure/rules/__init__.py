@@ -8,8 +8,8 @@ vocabulary.  Rules across several reports of one agency live in
 :mod:`govdisclosure.rules.collection`.
 """
 
+from .._findings import Finding, ReportInvalid, Severity, best_match, relevance
 from ._engine import BlankPolicy, is_valid, iter_findings, validate
-from ._findings import Finding, ReportInvalid, Severity, best_match, relevance
 from .catalog import RULES, Language, Rule
 from .relations import Balance, Compare, Path, Relation, Sum, relations_for
 

@@ -10,11 +10,11 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from .._findings import Finding, ReportInvalid, Severity
 from ..identifiers import InvalidIdentifier, uscc
 from ..model import REPORT_CLASSES, Agency, AnnualReport, iter_cells
 from ..regulation import REPORT_FIELDS, Heading, TemplateVersion, template_for_year
 from ._compile import Evaluator, compile_relations
-from ._findings import Finding, ReportInvalid, Severity
 from .catalog import RULES, Language, Rule
 from .relations import Path, relations_for
 

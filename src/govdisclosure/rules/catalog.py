@@ -8,15 +8,14 @@ docs/rules.md is generated from this table.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final
 
 import attrs
 
-from ._findings import Severity
+from .._findings import Severity
+from ..regulation import Language
 
 __all__ = ["RULES", "Language", "Rule"]
-
-Language = Literal["zh", "en"]
 
 
 @attrs.frozen(kw_only=True)

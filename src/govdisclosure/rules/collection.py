@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .._findings import Finding
 from ..identifiers import uscc
 from ..model import AnnualReport, LegacyReport
 from ..regulation import APPLICANTS
 from ._engine import finding
-from ._findings import Finding
 from .catalog import RULES, Language
 from .relations import Path
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .._errors import GovDisclosureError
+from ._errors import GovDisclosureError
 
 __all__ = ["Finding", "ReportInvalid", "Severity", "best_match"]
 
