@@ -257,7 +257,7 @@ def _regulation_pages() -> dict[str, str]:
 
 
 def _rules_md() -> str:
-    """The rules catalogue, with how many relations of each rule every template has."""
+    """The rule registry as a table, with how many relations of each relation rule every template has."""
     from govdisclosure.rules import RULES, relations_for
 
     counts = {
@@ -266,10 +266,20 @@ def _rules_md() -> str:
     rows = []
     for rule in RULES.values():
         per_template = ", ".join(f"{key}: {counts[key][rule.code]}" for key in TEMPLATES if counts[key][rule.code])
+        evaluates = "relations" if rule.relations is not None else "check" if rule.check is not None else "—"
         rows.append(
-            (f"`{rule.code}`", rule.severity.value, rule.title_zh, rule.title_en, rule.basis, per_template or "—")
+            (
+                f"`{rule.code}`",
+                rule.severity.value,
+                rule.scope,
+                rule.title.zh,
+                rule.title.en,
+                f"{rule.basis.kind}: {rule.basis.text}",
+                evaluates,
+                per_template or "—",
+            )
         )
-    header = ("code", "severity", "规则", "rule", "basis", "relations per template")
+    header = ("code", "severity", "scope", "规则", "rule", "basis", "evaluates", "relations per template")
     return _table(header, rows)
 
 

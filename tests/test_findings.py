@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure import GovDisclosureError
-from govdisclosure.rules import RULES, Finding, ReportInvalid, Severity, best_match, relevance
+from govdisclosure.rules import RULES, Finding, ReportInvalid, Severity, Text, best_match, relevance
 from govdisclosure.rules.collection import iter_collection_findings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -47,10 +47,10 @@ def make(
         code=code,
         severity=severity,
         path=path,
-        label=f"label of {path}" if path else "",
+        label=Text.same(f"label of {path}" if path else ""),
         expected=expected,
         actual=actual,
-        message=message if message is not None else f"{code} {severity.value} at {path or 'the report'}",
+        message=Text.same(message if message is not None else f"{code} {severity.value} at {path or 'the report'}"),
     )
 
 
@@ -71,10 +71,11 @@ any_findings = st.builds(
     code=st.sampled_from(sorted(RULES)),
     severity=st.sampled_from(Severity),
     path=st.sampled_from(PATHS),
-    label=st.text(max_size=10),
+    label=st.text(max_size=10).map(Text.same),
     expected=values,
     actual=values,
-    message=st.text(max_size=20),
+    # A message is a template: literal braces would be fields.
+    message=st.text(st.characters(exclude_characters="{}"), max_size=20).map(Text.same),
 )
 
 

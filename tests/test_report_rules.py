@@ -526,6 +526,8 @@ DUMMY_VALUES = {
     "reason": "REASON",
     "basis_zh": "BASIS",
     "basis_en": "BASIS",
+    "basis": "BASIS",
+    "detail": "DETAIL",
     "required": "REQUIRED",
     "given": "GIVEN",
 }
@@ -546,8 +548,9 @@ def test_rule_texts(code: str) -> None:
         assert "{" not in message
         assert "}" not in message
     assert rule.title_zh != rule.title_en
-    assert rule.message_zh != rule.message_en
-    assert re.search(r"[\u4e00-\u9fff]", rule.message_zh)
+    if rule.scope != "document":  # a document rule's message is the reader's own account of the problem
+        assert rule.message_zh != rule.message_en
+        assert re.search(r"[\u4e00-\u9fff]", rule.message_zh)
 
 
 def _broken_2021() -> Any:
@@ -612,7 +615,7 @@ def test_every_rule_triggered_in_both_languages() -> None:
     """Every rule of the catalogue fires in these reports, with a filled message and label in zh and en."""
     by_lang = {lang: _all_findings(lang) for lang in LANGS}
     for lang, findings in by_lang.items():
-        assert {f.code for f in findings} == set(RULES), lang
+        assert {f.code for f in findings} == {code for code, rule in RULES.items() if rule.scope != "document"}, lang
         for f in findings:
             assert f.message, f
             assert not PLACEHOLDER.search(f.message), f

@@ -194,5 +194,6 @@ def test_finding_fields_in_both_languages() -> None:
     assert zh.message == "三、本年度办理结果（三）不予公开 1.属于国家秘密 · 总计：各类申请人合计为 0，总计栏填报为 9"
     assert en.label == "Outcomes this year › Not disclosed › State secret · Total"
     assert en.message == (
-        "Outcomes this year › Not disclosed › State secret · Total: the applicant columns add up to 0, but 总计 reads 9"
+        "Outcomes this year › Not disclosed › State secret · Total: "
+        "the applicant columns add up to 0, but the total reads 9"
     )

@@ -1,4 +1,14 @@
-"""Findings: what a rule says about a report, located and named."""
+"""Findings: what a rule says about a report, kept as data and put into words when shown.
+
+A :class:`Finding` holds the rule's code, the severity, where (a JSON
+Pointer), the cell's name in every language, the values the rule compared,
+any further named values, and a reference to the rule's message template.
+Its :attr:`~Finding.message` and :attr:`~Finding.label` are rendered when
+read, in the language the finding was made in, or in any other with
+:meth:`~Finding.message_in`.  The templates themselves live with the rules
+(:mod:`govdisclosure.rules.catalog`); this module sits below the codecs and
+the rules so that readers, too, can return findings.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +16,14 @@ import datetime
 import decimal
 import enum
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 import attrs
 
 from ._errors import GovDisclosureError
+from .regulation.languages import Language, check_language
 
-__all__ = ["Finding", "ReportInvalid", "Severity", "best_match"]
+__all__ = ["NO_LABEL", "Finding", "ReportInvalid", "Severity", "Text", "best_match", "relevance"]
 
 
 class Severity(str, enum.Enum):
@@ -28,36 +40,129 @@ class Severity(str, enum.Enum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
+@attrs.frozen
+class Text:
+    """One text in every :data:`~govdisclosure.regulation.Language`: *zh* and *en*.
+
+    Calling it gives the text in a language; given values, the text is a
+    template (:meth:`str.format` fields) filled with them:
+
+    >>> greeting = Text(zh="{name}，你好", en="hello, {name}")
+    >>> greeting("en", name="Li")
+    'hello, Li'
+
+    Raises:
+        ValueError: for a language that is not a :data:`~govdisclosure.regulation.Language`.
+    """
+
+    zh: str
+    en: str
+
+    @classmethod
+    def same(cls, text: str) -> Text:
+        """A text that reads the same in every language (a code, a name, a number)."""
+        return cls(zh=text, en=text)
+
+    def __call__(self, language: Language, /, **values: object) -> str:
+        text: str = self.en if check_language(language) == "en" else self.zh
+        return text.format_map(values) if values else text
+
+
+#: The label of a finding about a whole report or document: empty in every language.
+NO_LABEL: Final = Text.same("")
+
+#: How a blank cell reads in a message.
+_BLANK: Final = Text(zh="空白", en="blank")
+
+
+def _shown(value: object, language: Language) -> str:
+    """*value* as a message shows it: texts in *language*, amounts as decimals, dates in ISO 8601."""
+    if value is None:
+        return _BLANK(language)
+    if isinstance(value, Text):
+        return value(language)
+    if isinstance(value, decimal.Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
 @attrs.frozen(kw_only=True)
 class Finding:
     """One problem a rule found in a report.
 
     *code* is the rule's stable identifier (see the rules catalogue);
     *path* a JSON Pointer into the interchange shape (``""`` for the whole
-    report); *label* the official name of the cell or field, in the language
-    asked for; *expected* and *actual* the values the rule compared, where it
-    compared values; *message* a sentence in the language asked for.
+    report); *label* the official name of the cell or field as a
+    :class:`Text`; *expected* and *actual* the values the rule compared,
+    where it compared values; *message* the rule's message template, a
+    :class:`Text` filled with ``label``, ``expected``, ``actual`` and the
+    further named *values* (in name order); *lang* the language
+    :attr:`message`, :attr:`label`, ``str()`` and :meth:`to_dict` speak.
+
+    A finding is made by its rule (:meth:`govdisclosure.rules.Rule.finding`),
+    which supplies the template; reading :attr:`message` renders it.
     """
 
     code: str
     severity: Severity
     path: str
-    label: str
+    _label: Text
     expected: object = None
     actual: object = None
-    message: str
+    _message: Text
+    values: tuple[tuple[str, object], ...] = ()
+    lang: Language = attrs.field(default="zh", validator=lambda _, __, value: check_language(value))
+
+    @property
+    def label(self) -> str:
+        """The official name of the cell or field, in :attr:`lang` (``""`` for the whole report)."""
+        return self._label(self.lang)
+
+    @property
+    def message(self) -> str:
+        """The message, in :attr:`lang`."""
+        return self.message_in(self.lang)
+
+    def label_in(self, language: Language) -> str:
+        """The official name of the cell or field, in *language*."""
+        return self._label(language)
+
+    def message_in(self, language: Language) -> str:
+        """The message, in *language*."""
+        shown = {name: _shown(value, language) for name, value in self.values}
+        return self._message(
+            language,
+            label=self._label(language),
+            expected=_shown(self.expected, language),
+            actual=_shown(self.actual, language),
+            **shown,
+        )
+
+    def render(self, language: Language | None = None) -> str:
+        """The finding on one line, as ``str()`` gives it, in *language* (default: :attr:`lang`)."""
+        where = f"{self.path} " if self.path else ""
+        return f"{where}[{self.code}] {self.message_in(self.lang if language is None else language)}"
+
+    def in_language(self, language: Language) -> Finding:
+        """This finding, speaking *language*."""
+        return attrs.evolve(self, lang=language)
 
     def __str__(self) -> str:
-        where = f"{self.path} " if self.path else ""
-        return f"{where}[{self.code}] {self.message}"
+        return self.render()
 
     def to_dict(self) -> dict[str, object]:
-        """The finding as plain JSON data: amounts as decimal strings, dates as ``YYYY-MM-DD``."""
-        data = attrs.asdict(self)
-        data["severity"] = self.severity.value
-        data["expected"] = _plain(self.expected)
-        data["actual"] = _plain(self.actual)
-        return data
+        """The finding as plain JSON data, in :attr:`lang`: amounts as decimal strings, dates as ``YYYY-MM-DD``."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.path,
+            "label": self.label,
+            "expected": _plain(self.expected),
+            "actual": _plain(self.actual),
+            "message": self.message,
+        }
 
 
 def _plain(value: object) -> object:
@@ -82,14 +187,23 @@ def best_match(findings: Iterable[Finding]) -> Finding | None:
 
 
 class ReportInvalid(GovDisclosureError, ValueError):
-    """A report has error-level findings; *findings* holds all of them, in document order."""
+    """A report has error-level findings; *findings* holds all of them, in document order.
+
+    *best* is the most relevant of them (:func:`best_match`), the one the
+    message names.
+    """
 
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings: tuple[Finding, ...] = tuple(findings)
         self.best = best_match(self.findings)
         count = len(self.findings)
-        head = f"{count} error{'s' if count != 1 else ''}"
-        super().__init__(f"{head}; first: {self.best}" if self.best else head)
+        if self.best is None:
+            text = "0 errors"
+        elif count == 1:
+            text = f"1 error; {self.best}"
+        else:
+            text = f"{count} errors; most relevant: {self.best}"
+        super().__init__(text)
 
     def __reduce__(self) -> tuple[type[ReportInvalid], tuple[tuple[Finding, ...]]]:
         # Rebuild from the findings, not from the message (for pickle and copy).

@@ -1,35 +1,50 @@
-"""Validation: rules as data, evaluated by one engine, findings located and named.
+"""Validation: every rule a registered object, evaluated by one engine, findings kept as data.
 
 :func:`iter_findings` yields every finding about a report lazily;
 :func:`validate` raises :class:`ReportInvalid` with all error-level ones.
-The rules catalogue (:data:`RULES`) gives each rule's stable code; the
-relations between cells (:func:`relations_for`) are derived from the
-vocabulary.  Rules across several reports of one agency live in
+Every rule — its code, basis, severity, scope, words and what it evaluates —
+is one :class:`Rule` in the registry :data:`RULES`
+(:mod:`govdisclosure.rules.registry`; the built-in ones in
+:mod:`govdisclosure.rules.catalog`); :func:`register_rule` adds more and
+:func:`select_rules` resolves a selection by code or prefix.  The relations
+between cells (:func:`relations_for`) are derived from the vocabulary.
+Rules across several reports of one agency are evaluated by
 :mod:`govdisclosure.rules.collection`.
 """
 
-from .._findings import Finding, ReportInvalid, Severity, best_match, relevance
-from ._engine import BlankPolicy, is_valid, iter_findings, validate
-from .catalog import RULES, Language, Rule
+from .._findings import NO_LABEL, Finding, ReportInvalid, Severity, Text, best_match, relevance
+from ..regulation import Language
+from . import catalog as catalog  # registers the built-in rules
+from ._engine import is_valid, iter_findings, validate
+from .context import BlankPolicy, Context
+from .registry import RULES, Basis, BasisKind, Rule, Scope, register_rule, select_rules
 from .relations import Balance, Compare, Path, Relation, Sum, relations_for
 
 __all__ = [
+    "NO_LABEL",
     "RULES",
     "Balance",
+    "Basis",
+    "BasisKind",
     "BlankPolicy",
     "Compare",
+    "Context",
     "Finding",
     "Language",
     "Path",
     "Relation",
     "ReportInvalid",
     "Rule",
+    "Scope",
     "Severity",
     "Sum",
+    "Text",
     "best_match",
     "is_valid",
     "iter_findings",
+    "register_rule",
     "relations_for",
     "relevance",
+    "select_rules",
     "validate",
 ]

@@ -8,9 +8,10 @@ Three kinds, each naming its cells by key path from the report down:
 * :class:`Compare` — the left cells stand in an order to the right cells plus
   a constant (plausibility and sign checks).
 
-:func:`relations_for` builds every relation a template implies from the
-vocabulary in :mod:`govdisclosure.regulation`: no row or column is named
-twice.  The engine compiles them into one function per template.
+:func:`relations_for` gathers every relation a template implies from the
+registered relation rules; the built-in ones derive theirs here from the
+vocabulary in :mod:`govdisclosure.regulation` (no row or column is named
+twice).  The engine compiles them into one function per template.
 """
 
 from __future__ import annotations
@@ -23,7 +24,22 @@ import attrs
 
 from ..regulation import APPLICANTS, Heading, TemplateVersion
 
-__all__ = ["Balance", "Compare", "Path", "Relation", "Sum", "relations_for"]
+__all__ = [
+    "Balance",
+    "Compare",
+    "Path",
+    "Relation",
+    "Sum",
+    "balances",
+    "column_sums",
+    "issued_within_in_force",
+    "item_signs",
+    "plausible_amounts",
+    "published_within_total",
+    "relations_for",
+    "review_totals",
+    "row_sums",
+]
 
 #: A cell's place: the keys from the report down to it.
 Path: TypeAlias = tuple[str, ...]
@@ -89,22 +105,48 @@ Relation: TypeAlias = Sum | Balance | Compare
 
 
 def relations_for(template: TemplateVersion) -> tuple[Relation, ...]:
-    """Every relation between the cells of a report under *template*, in document order."""
-    relations: list[Relation] = []
-    if template.proactive is not None:
-        relations.extend(_proactive(template.proactive))
-    if template.requests is not None:
-        relations.extend(_requests(template.requests))
-    if template.review_litigation is not None:
-        relations.extend(_review(template.review_litigation))
-    return tuple(relations)
+    """Every relation between the cells of a report under *template*, in document order.
+
+    The relations are those of every registered relation rule
+    (:data:`~govdisclosure.rules.RULES`), ordered by the printed row of the
+    cell each points at; within a row, in registry order.
+    """
+    from .registry import RULES  # the registry is filled after this module is defined
+
+    rows = _row_order(template)
+    relations = [
+        relation for rule in RULES.values() if rule.relations is not None for relation in rule.relations(template)
+    ]
+    return tuple(sorted(relations, key=lambda relation: rows[relation.at[:-1]]))
 
 
-def _proactive(table: Heading) -> Iterator[Relation]:
-    """Sign, plausibility and unit checks on table 二, by the columns each row has."""
+def _tables(template: TemplateVersion) -> Iterator[Heading]:
+    for table in (template.proactive, template.requests, template.review_litigation):
+        if table is not None:
+            yield table
+
+
+def _row_order(template: TemplateVersion) -> dict[Path, int]:
+    """The printed position of every row (and heading) of the template's tables, by key path."""
+    paths = [(table.key, *path) for table in _tables(template) for path, _ in table.walk()]
+    return {path: index for index, path in enumerate(paths)}
+
+
+# ------------------------------------------------------------------ the built-in derivations
+
+
+def _proactive_rows(template: TemplateVersion) -> Iterator[tuple[Path, set[str], Heading]]:
+    """Each row of table 二: its key path, its column keys, and its heading."""
+    table = template.proactive
+    if table is None:
+        return
     for row in table.children:
-        path = (table.key, row.key)
-        columns = set(row.keys())
+        yield (table.key, row.key), set(row.keys()), row
+
+
+def item_signs(template: TemplateVersion) -> Iterator[Relation]:
+    """GD-T2-ITEMS: previous year's items plus the change is not negative (2019 template)."""
+    for path, columns, _ in _proactive_rows(template):
         if {"previous_year", "change"} <= columns:
             yield Compare(
                 "GD-T2-ITEMS",
@@ -114,6 +156,11 @@ def _proactive(table: Heading) -> Iterator[Relation]:
                 at=(*path, "change"),
                 written_only=False,
             )
+
+
+def published_within_total(template: TemplateVersion) -> Iterator[Relation]:
+    """GD-T2-PUBLISHED: newly published is not more than total published (2019 template)."""
+    for path, columns, _ in _proactive_rows(template):
         if {"new_published", "total_published"} <= columns:
             yield Compare(
                 "GD-T2-PUBLISHED",
@@ -122,6 +169,11 @@ def _proactive(table: Heading) -> Iterator[Relation]:
                 ((*path, "total_published"),),
                 at=(*path, "new_published"),
             )
+
+
+def issued_within_in_force(template: TemplateVersion) -> Iterator[Relation]:
+    """GD-T2-IN-FORCE: issued this year is not more than in force plus repealed (2021 template)."""
+    for path, columns, _ in _proactive_rows(template):
         if {"issued", "repealed", "in_force"} <= columns:
             yield Compare(
                 "GD-T2-IN-FORCE",
@@ -130,6 +182,11 @@ def _proactive(table: Heading) -> Iterator[Relation]:
                 ((*path, "in_force"), (*path, "repealed")),
                 at=(*path, "issued"),
             )
+
+
+def plausible_amounts(template: TemplateVersion) -> Iterator[Relation]:
+    """GD-T2-UNIT: an amount in 万元 is not implausibly large."""
+    for path, _, row in _proactive_rows(template):
         for column in row.children:
             if column.unit == "万元":
                 cell = (*path, column.key)
@@ -149,17 +206,42 @@ def _request_rows(table: Heading) -> Iterator[Path]:
                 yield (table.key, row.key, group.key, leaf.key)
 
 
-def _requests(table: Heading) -> Iterator[Relation]:
-    """Table 三: each row adds up across, each column adds up down, and the 勾稽 balance."""
-    applicants = [column.key for column in APPLICANTS.children if column.key != "total"]
-    rows = list(_request_rows(table))
-    for row in rows:
-        yield Sum("GD-T3-ROW", (*row, "total"), tuple((*row, column) for column in applicants))
-    received, carried_over, outcomes, carried_forward = (child.key for child in table.children)
+def _applicants() -> list[str]:
+    return [column.key for column in APPLICANTS.children if column.key != "total"]
+
+
+def _outcome_rows(table: Heading) -> tuple[Path, list[Path]]:
+    """Table 三's （七）总计 row, and the outcome rows it totals."""
+    outcomes = table.children[2].key
     total_row = (table.key, outcomes, "total")
-    outcome_rows = [row for row in rows if row[1] == outcomes and row != total_row]
+    return total_row, [row for row in _request_rows(table) if row[1] == outcomes and row != total_row]
+
+
+def row_sums(template: TemplateVersion) -> Iterator[Relation]:
+    """GD-T3-ROW: in each row of table 三 the applicant columns add up to 总计."""
+    if template.requests is None:
+        return
+    applicants = _applicants()
+    for row in _request_rows(template.requests):
+        yield Sum("GD-T3-ROW", (*row, "total"), tuple((*row, column) for column in applicants))
+
+
+def column_sums(template: TemplateVersion) -> Iterator[Relation]:
+    """GD-T3-COLUMN: in each column of table 三 the outcome rows add up to （七）总计."""
+    if template.requests is None:
+        return
+    total_row, outcome_rows = _outcome_rows(template.requests)
     for column in APPLICANTS:
         yield Sum("GD-T3-COLUMN", (*total_row, column), tuple((*row, column) for row in outcome_rows))
+
+
+def balances(template: TemplateVersion) -> Iterator[Relation]:
+    """GD-T3-BALANCE: the template's 勾稽 note, 一 + 二 = （七） + 四, column by column."""
+    table = template.requests
+    if table is None:
+        return
+    received, carried_over, _, carried_forward = (child.key for child in table.children)
+    total_row, _ = _outcome_rows(table)
     for column in APPLICANTS:
         at = (table.key, carried_forward, column)
         yield Balance(
@@ -170,8 +252,11 @@ def _requests(table: Heading) -> Iterator[Relation]:
         )
 
 
-def _review(table: Heading) -> Iterator[Relation]:
-    """Table 四: in each group the four results add up to 总计."""
+def review_totals(template: TemplateVersion) -> Iterator[Relation]:
+    """GD-T4-TOTAL: in each group of table 四 the four results add up to 总计."""
+    table = template.review_litigation
+    if table is None:
+        return
     for group in table.children:
         results = tuple((table.key, group.key, column.key) for column in group.children if column.key != "total")
         yield Sum("GD-T4-TOTAL", (table.key, group.key, "total"), results)
