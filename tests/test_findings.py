@@ -347,3 +347,128 @@ def test_report_invalid_survives_pickle_and_copy() -> None:
     error = ReportInvalid([make(expected=Decimal("1.5"), actual=datetime.date(2020, 1, 1))])
     assert pickle.loads(pickle.dumps(error)).findings == error.findings
     assert copy.copy(error).findings == error.findings
+
+
+# ------------------------------------------------------------------ messages as data
+
+
+def _engine_finding(lang: Any = "zh") -> Finding:
+    """A GD-DEADLINE finding from the engine: a date in expected and actual, the basis a language-dependent value."""
+    return next(gd.iter_findings(gd.load(EXAMPLES / "2019-tianshui-civil-affairs.json"), lang=lang))
+
+
+def test_finding_keeps_its_parameters() -> None:
+    """A finding holds what its message is made of, not the finished sentence."""
+    finding = _engine_finding()
+    assert (finding.code, finding.path, finding.lang) == ("GD-DEADLINE", "/published", "zh")
+    assert (finding.expected, finding.actual) == (datetime.date(2020, 1, 31), datetime.date(2020, 8, 14))
+    assert finding.values == (("basis", Text(zh="第四十九条第一款", en="Art. 49(1)")),)
+
+
+def test_finding_renders_in_any_language() -> None:
+    """message_in, label_in and render speak the language asked for; message, label and str the finding's own."""
+    zh, en = _engine_finding("zh"), _engine_finding("en")
+    assert zh.message == "发布日期：2020-08-14 公布，晚于第四十九条第一款规定的 2020-01-31"
+    assert en.message == "Publication date: published 2020-08-14, after the deadline of 2020-01-31 (Art. 49(1))"
+    assert zh.message_in("en") == en.message
+    assert en.message_in("zh") == zh.message
+    assert (zh.label, zh.label_in("en"), en.label) == ("发布日期", "Publication date", "Publication date")
+    assert zh.render("en") == str(en) == f"/published [GD-DEADLINE] {en.message}"
+    assert zh.render() == str(zh)
+    assert zh.in_language("en") == en
+    assert en.to_dict() == {**zh.to_dict(), "label": en.label, "message": en.message}
+
+
+def test_finding_message_comes_from_its_rule() -> None:
+    """The finding refers to its rule's message template: the words are written once, in the catalogue."""
+    rule = RULES["GD-DEADLINE"]
+    finding = _engine_finding()
+    assert finding._message is rule.message
+    assert finding == rule.finding(
+        "/published",
+        label=Text(zh="发布日期", en="Publication date"),
+        expected=datetime.date(2020, 1, 31),
+        actual=datetime.date(2020, 8, 14),
+        basis=Text(zh="第四十九条第一款", en="Art. 49(1)"),
+    )
+
+
+def test_engine_findings_are_values() -> None:
+    """A real finding is hashable, equal to its pickled copy, and unequal to the same finding in another language."""
+    zh, en = _engine_finding("zh"), _engine_finding("en")
+    assert hash(zh) == hash(_engine_finding("zh"))
+    assert pickle.loads(pickle.dumps(zh)) == zh
+    assert pickle.loads(pickle.dumps(zh)).message == zh.message
+    assert copy.deepcopy(en) == en
+    assert zh != en
+    assert len({zh, en, _engine_finding("zh")}) == 2
+
+
+@pytest.mark.parametrize("lang", ["fr", "ZH", "", "zh_Hans"])
+def test_finding_refuses_unknown_languages(lang: Any) -> None:
+    """An unknown language is a ValueError wherever a finding is asked for one."""
+    finding = _engine_finding()
+    for speak in (finding.message_in, finding.label_in, finding.render, finding.in_language):
+        with pytest.raises(ValueError, match="unknown language"):
+            speak(lang)
+    with pytest.raises(ValueError, match="unknown language"):
+        make().in_language(lang)
+
+
+def test_text() -> None:
+    """A Text gives itself in a language, filled with values when given any."""
+    text = Text(zh="{n} 个", en="{n} of them")
+    assert (text("zh"), text("en", n=3)) == ("{n} 个", "3 of them")
+    assert Text.same("GD") == Text(zh="GD", en="GD")
+    with pytest.raises(ValueError, match="unknown language 'fr'; expected one of: zh, en"):
+        text("fr")  # type: ignore[arg-type]
+
+
+def test_a_parse_finding_is_made_by_its_rule() -> None:
+    """GD-PARSE is in the catalogue: a reader's problem becomes a finding through the rule, worded by the reader."""
+    rule = RULES["GD-PARSE"]
+    assert rule.scope == "document"
+    finding = rule.finding("/year", lang="en", detail="expected a four-digit year such as 2021")
+    assert finding.to_dict() == {
+        "code": "GD-PARSE",
+        "severity": "error",
+        "path": "/year",
+        "label": "",
+        "expected": None,
+        "actual": None,
+        "message": "expected a four-digit year such as 2021",
+    }
+    assert str(finding) == "/year [GD-PARSE] expected a four-digit year such as 2021"
+
+
+# ------------------------------------------------------------------ traps: ReportInvalid's wording, validate's language
+
+
+def test_report_invalid_does_not_call_another_finding_first() -> None:
+    """The message names the most relevant finding as that, not as 'first' when findings[0] is another one."""
+    findings = [
+        make("GD-T3-ROW", path="/requests/received/total", message="row"),
+        make("GD-USCC", path="/agency/uscc", message="bad code"),
+    ]
+    error = ReportInvalid(findings)
+    assert error.best is findings[1]
+    assert "first" not in str(error)
+    assert str(error) == f"2 errors; most relevant: {findings[1]}"
+
+
+def test_validate_speaks_the_language_asked_for() -> None:
+    """validate(lang="en") raises with English findings, and names the most relevant one in English."""
+    report: Any = gd.load(EXAMPLES / "2021-report.json")
+    broken = attrs.evolve(report, agency=attrs.evolve(report.agency, uscc="115000000092759913"))
+    with pytest.raises(ReportInvalid) as caught:
+        gd.validate(broken, lang="en")
+    (finding,) = caught.value.findings
+    assert finding.lang == "en"
+    assert str(caught.value).startswith(
+        "1 error; /agency/uscc [GD-USCC] Unified social credit code: 115000000092759913 "
+        "is not a valid unified social credit code ("
+    )
+    assert str(caught.value) == f"1 error; {finding}"
+    assert not any("\u4e00" <= char <= "\u9fff" for char in str(caught.value))
+    with pytest.raises(ValueError, match="unknown language"):
+        gd.validate(broken, lang="fr")  # type: ignore[arg-type]

@@ -641,3 +641,56 @@ def test_blank_severity_is_the_catalogue_severity() -> None:
     finding = next(iter_findings(BASE_2021, blank="strict"))
     assert finding.code == "GD-BLANK"
     assert finding.severity is RULES["GD-BLANK"].severity is Severity.ERROR
+
+
+# ------------------------------------------------------------------ traps: English is English, one rule for languages
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_english_texts_are_english(code: str) -> None:
+    """A rule's English title and message template hold no Chinese (no 总计, 万元 or （七） in English)."""
+    rule = RULES[code]
+    assert not CJK.search(rule.title_en), rule.title_en
+    assert not CJK.search(rule.message_en), rule.message_en
+
+
+def test_english_findings_are_english() -> None:
+    """Every English finding's label and message is English, but for the report's own data (an agency's name)."""
+    findings = _all_findings("en")
+    assert findings
+    for f in findings:
+        assert not CJK.search(f.label), f.label
+        data = [str(value) for value in (f.expected, f.actual) if isinstance(value, str)]
+        message = f.message
+        for text in data:
+            message = message.replace(text, "")
+        assert not CJK.search(message), f.message
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_english_labels_are_english(template: str) -> None:
+    """Every cell's English label is English."""
+    cls = gd.model.REPORT_CLASSES[template]
+    for cell in gd.iter_cells(cls(year=TEMPLATES[template].first_year, agency=gd.Agency(name="-"))):
+        assert not CJK.search(cell.label("en")), cell.label("en")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ZH", "zh_Hans", ""])
+def test_one_rule_for_unknown_languages(lang: Any) -> None:
+    """Cell labels, the engine, validate, texts and findings all refuse an unknown language with one ValueError."""
+    message = f"unknown language {lang!r}; expected one of: zh, en"
+    cell = next(gd.iter_cells(BASE_2021))
+    finding = next(iter_findings(BASE_2021))
+    for ask in (
+        lambda: cell.label(lang),
+        lambda: list(iter_findings(BASE_2021, lang=lang)),
+        lambda: validate(BASE_2021, lang=lang),
+        lambda: rules.Text.same("x")(lang),
+        lambda: finding.message_in(lang),
+        lambda: RULES["GD-PARSE"].finding(lang=lang, detail="x"),
+    ):
+        with pytest.raises(ValueError, match="unknown language") as caught:
+            ask()
+        assert str(caught.value) == message

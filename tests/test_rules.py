@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from govdisclosure.regulation import TEMPLATES
-from govdisclosure.rules import RULES, Balance, Compare, Relation, Severity, Sum, relations_for
+from govdisclosure import rules
+from govdisclosure.regulation import TEMPLATES, TemplateVersion
+from govdisclosure.rules import (
+    RULES,
+    Balance,
+    Basis,
+    Compare,
+    Context,
+    Finding,
+    Relation,
+    Rule,
+    Severity,
+    Sum,
+    Text,
+    register_rule,
+    relations_for,
+    select_rules,
+)
 from govdisclosure.rules._compile import compile_relations
 from govdisclosure.strategies import reports
 
@@ -197,3 +214,188 @@ def test_finding_fields_in_both_languages() -> None:
         "Outcomes this year › Not disclosed › State secret · Total: "
         "the applicant columns add up to 0, but the total reads 9"
     )
+
+
+# ------------------------------------------------------------------ the registry
+
+
+@pytest.fixture
+def registry() -> Iterator[None]:
+    """Leave the registry, and the engine's plans prepared from it, as they were."""
+    saved = dict(rules.registry._REGISTRY)
+    yield
+    rules.registry._REGISTRY.clear()
+    rules.registry._REGISTRY.update(saved)
+    rules._engine._PLANS.clear()
+    rules._engine._EVALUATORS.clear()
+
+
+def _broken_2021() -> Any:
+    """The 2021 example with table 三 row 一 and table 四's review total broken, and a bad USCC."""
+    report: Any = gd.load(EXAMPLES / "2021-report.json")
+    report = replaced(report, ("requests", "received", "total"), 99)
+    report = replaced(report, ("review_litigation", "review", "total"), 7)
+    return replaced(report, ("agency", "uscc"), "115000000092759913")
+
+
+def test_every_rule_is_registered_once() -> None:
+    """Every relation's code, and every built-in rule, is one registered Rule; report rules evaluate one thing."""
+    assert [rule.code for rule in rules.catalog.BUILTIN_RULES] == list(RULES)
+    for template in TEMPLATES.values():
+        assert {relation.code for relation in relations_for(template)} <= set(RULES)
+    for rule in RULES.values():
+        assert (rule.relations is None) != (rule.check is None) if rule.scope == "report" else True
+        assert rule.scope in ("document", "report", "collection")
+        assert rule.basis.kind in ("regulation", "template", "arithmetic", "convention", "standard", "interchange")
+    scopes = {code: rule.scope for code, rule in RULES.items()}
+    assert {code for code, scope in scopes.items() if scope == "collection"} == {"GD-CARRY", "GD-CHAIN", "GD-DUPLICATE"}
+    assert {code for code, scope in scopes.items() if scope == "document"} == {"GD-PARSE"}
+
+
+def test_rules_is_read_only() -> None:
+    """RULES is looked up, never written: register_rule is the one way in."""
+    with pytest.raises(TypeError):
+        RULES["GD-NEW"] = RULES["GD-T3-ROW"]  # type: ignore[index]
+
+
+def test_register_rule_refuses_a_duplicate_code() -> None:
+    """A second rule with a registered code is a ValueError naming the code and the rule there."""
+    with pytest.raises(ValueError, match=r"'GD-T3-ROW' is registered already: 'Table 3, each row"):
+        register_rule(attrs.evolve(RULES["GD-T3-ROW"]))
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"code": "gd-lower"}, "upper-case words"),
+        ({"code": "GD"}, "upper-case words"),
+        ({"scope": "table"}, "scope must be one of"),
+        ({"check": lambda rule, context: ()}, "exactly one"),
+        ({"relations": None}, "exactly one"),
+    ],
+)
+def test_a_malformed_rule_is_refused(changes: dict[str, Any], message: str) -> None:
+    """A rule is refused when it is made, with a clear error: code, scope, and one thing to evaluate."""
+    with pytest.raises(ValueError, match=message):
+        attrs.evolve(RULES["GD-T3-ROW"], **changes)
+    with pytest.raises(ValueError, match="only a report rule"):
+        attrs.evolve(RULES["GD-CARRY"], check=lambda rule, context: ())
+
+
+@pytest.mark.usefixtures("registry")
+def test_a_plugin_rule_runs_once_registered() -> None:
+    """A rule registered at run time, with a check or with relations, is run by the engine and selected by code."""
+    report = gd.load(EXAMPLES / "2021-report.json")
+
+    def name_check(rule: Rule, context: Context) -> Iterator[Finding]:
+        yield context.finding(rule, ("agency", "name"), actual=context.report.agency.name)
+
+    def fees(template: TemplateVersion) -> Iterator[Relation]:
+        if template.key == "2021":
+            yield Compare("XT-FEES", (("proactive", "fees", "amount"),), "<=", (), at=("proactive", "fees", "amount"))
+
+    title, basis = Text(zh="插件", en="plugin"), Basis("convention", "a plugin's own")
+    name_message, fees_message = Text(zh="{actual}", en="{actual}!"), Text(zh="{actual}", en="fees {actual}")
+    register_rule(
+        Rule(
+            code="XT-NAME",
+            severity=Severity.WARNING,
+            scope="report",
+            basis=basis,
+            title=title,
+            message=name_message,
+            check=name_check,
+        )
+    )
+    register_rule(
+        Rule(
+            code="XT-FEES",
+            severity=Severity.ERROR,
+            scope="report",
+            basis=basis,
+            title=title,
+            message=fees_message,
+            relations=fees,
+        )
+    )
+    report = replaced(report, ("proactive", "fees", "amount"), Decimal("0.5"))
+    found = [(f.code, f.path, f.message) for f in gd.iter_findings(report, lang="en", select=["XT"])]
+    # In registry order: the check registered first, then the relations.
+    assert found == [("XT-NAME", "/agency/name", "重庆市民政局!"), ("XT-FEES", "/proactive/fees/amount", "fees 0.5")]
+    assert [f.code for f in gd.iter_findings(report, select=["XT"], ignore=["XT-NAME"])] == ["XT-FEES"]
+    assert "XT-FEES" in {relation.code for relation in relations_for(TEMPLATES["2021"])}
+    assert not gd.is_valid(report)
+
+
+# ------------------------------------------------------------------ selection
+
+
+def _codes(**selection: Any) -> list[str]:
+    """The codes of the findings about the broken 2021 report, under *selection*."""
+    return [f.code for f in gd.iter_findings(_broken_2021(), **selection)]
+
+
+def test_default_selection_is_every_report_rule() -> None:
+    """Without select or ignore the engine runs every report rule; naming every rule changes nothing."""
+    assert _codes() == ["GD-USCC", "GD-T3-ROW", "GD-T3-BALANCE", "GD-T4-TOTAL", "GD-BLANK-COUNTED"]
+    assert _codes(select=["GD"]) == _codes() == _codes(select=list(RULES)) == _codes(ignore=[])
+    assert [rule.code for rule in select_rules(scope="report")] == [
+        code for code, rule in RULES.items() if rule.scope == "report"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("selection", "codes"),
+    [
+        ({"select": ["GD-T3"]}, ["GD-T3-ROW", "GD-T3-BALANCE"]),
+        ({"select": ["GD-T3-ROW", "GD-USCC"]}, ["GD-USCC", "GD-T3-ROW"]),
+        ({"ignore": ["GD-T3", "GD-BLANK"]}, ["GD-USCC", "GD-T4-TOTAL", "GD-BLANK-COUNTED"]),
+        ({"ignore": ["GD-BLANK-COUNTED", "GD-USCC"]}, ["GD-T3-ROW", "GD-T3-BALANCE", "GD-T4-TOTAL"]),
+        ({"select": ["GD-T3"], "ignore": ["GD-T3-ROW"]}, ["GD-T3-BALANCE"]),
+        ({"select": ["GD-T3-ROW"], "ignore": ["GD-T3"]}, ["GD-T3-ROW"]),
+        ({"select": ["GD-T3"], "ignore": ["GD-T3"]}, []),
+        ({"select": ["GD-CARRY"]}, []),
+    ],
+)
+def test_select_and_ignore(selection: dict[str, Any], codes: list[str]) -> None:
+    """Codes and prefixes select as in ruff: the most specific selector decides, ignore wins a tie."""
+    assert _codes(**selection) == codes
+    assert gd.is_valid(_broken_2021(), **selection) == (codes == ["GD-BLANK-COUNTED"] or not codes)
+
+
+def test_a_code_selects_itself_not_its_longer_neighbours() -> None:
+    """GD-BLANK names the strict-policy rule only; GD-BLANK-COUNTED is another code."""
+    report = gd.load(EXAMPLES / "2021-report.json")
+    assert {f.code for f in gd.iter_findings(report, blank="strict", select=["GD-BLANK"])} == {"GD-BLANK"}
+    assert [f.code for f in gd.iter_findings(report, select=["GD-BLANK"])] == []
+
+
+def test_validate_takes_the_selection() -> None:
+    """validate raises only for the selected rules."""
+    gd.validate(_broken_2021(), ignore=["GD-T3", "GD-T4", "GD-USCC"])
+    with pytest.raises(gd.ReportInvalid) as caught:
+        gd.validate(_broken_2021(), select=["GD-T4"])
+    assert [f.code for f in caught.value.findings] == ["GD-T4-TOTAL"]
+
+
+@pytest.mark.parametrize("argument", ["select", "ignore"])
+def test_unknown_codes_are_named(argument: str) -> None:
+    """A code or prefix no rule has is a ValueError naming each of them, from every entry point."""
+    selection: dict[str, Any] = {argument: ["GD-T3", "GD-T9", "NOPE", "GD-T"]}
+    pattern = r"no rule has the code or code prefix 'GD-T9', 'NOPE', 'GD-T'"
+    with pytest.raises(ValueError, match=pattern):
+        list(gd.iter_findings(_broken_2021(), **selection))
+    with pytest.raises(ValueError, match=pattern):
+        gd.validate(_broken_2021(), **selection)
+    with pytest.raises(ValueError, match=pattern):
+        gd.is_valid(_broken_2021(), **selection)
+    with pytest.raises(ValueError, match=pattern):
+        select_rules(**selection)
+
+
+def test_a_bare_string_is_refused() -> None:
+    """select="GD-T3" would be read letter by letter: it is a TypeError that shows the list to write."""
+    with pytest.raises(TypeError, match=r"such as \['GD-T3'\]"):
+        list(gd.iter_findings(_broken_2021(), select="GD-T3"))
+    with pytest.raises(TypeError, match=r"such as \['GD-USCC'\]"):
+        gd.validate(_broken_2021(), ignore="GD-USCC")

@@ -8,7 +8,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..regulation import Heading, Language
+from ..regulation import Heading, Language, check_language
 from ._fields import KIND
 
 __all__ = ["Cell", "iter_cells"]
@@ -43,8 +43,11 @@ class Cell:
 
         In English the row headings are joined with ``›``:
         ``Outcomes this year › Not disclosed › State secret · Total``.
+
+        Raises:
+            ValueError: for a language that is not a :data:`~govdisclosure.regulation.Language`.
         """
-        if language == "en":
+        if check_language(language) == "en":
             return " › ".join(_with_group(h, "en") for h in self.rows) + " · " + _with_group(self.column, "en")
         row = ""
         for heading in self.rows:

@@ -179,8 +179,10 @@ def register_rule(rule: Rule) -> Rule:
 
 
 def _matches(selector: str, code: str) -> bool:
-    """Whether *selector* names *code*: the code itself, or a prefix ending at a ``-``."""
-    return code == selector or code.startswith(selector + "-")
+    """Whether *selector* names *code*: a registered code names itself only, anything else is a prefix."""
+    if selector in _REGISTRY:
+        return code == selector
+    return code.startswith(selector + "-")
 
 
 def selectors(name: str, given: Iterable[str] | None) -> tuple[str, ...] | None:
@@ -202,7 +204,9 @@ def select_rules(
     """The registered rules a selection names, in registry order, of *scope* if given.
 
     *select* and *ignore* hold codes (``"GD-T3-ROW"``) or code prefixes
-    ending at a ``-`` boundary (``"GD-T3"`` names every ``GD-T3-…`` rule).
+    ending at a ``-`` boundary (``"GD-T3"`` names every ``GD-T3-…`` rule); a
+    registered code names that rule only (``"GD-BLANK"`` is not
+    ``"GD-BLANK-COUNTED"``).
     As in ruff, the most specific selector naming a rule decides; with the
     same selector in both, *ignore* wins.  Without *select* every rule is
     selected.

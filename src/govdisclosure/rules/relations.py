@@ -117,7 +117,7 @@ def relations_for(template: TemplateVersion) -> tuple[Relation, ...]:
     relations = [
         relation for rule in RULES.values() if rule.relations is not None for relation in rule.relations(template)
     ]
-    return tuple(sorted(relations, key=lambda relation: rows[relation.at[:-1]]))
+    return tuple(sorted(relations, key=lambda relation: rows.get(relation.at[:-1], len(rows))))
 
 
 def _tables(template: TemplateVersion) -> Iterator[Heading]:
