@@ -471,6 +471,44 @@ def _api_regulation_md() -> str:
     return "\n".join([*lines, "```", ""])
 
 
+def _broken_report() -> Any:
+    """The 2021 example with a row of table 三 and table 四's review total broken, and a mistyped USCC."""
+    import attrs
+
+    report: Any = gd.load(EXAMPLE_2021)
+    requests, review = report.requests, report.review_litigation
+    return attrs.evolve(
+        report,
+        agency=attrs.evolve(report.agency, uscc="115000000092759913"),
+        requests=attrs.evolve(requests, received=attrs.evolve(requests.received, total=requests.received.total + 1)),
+        review_litigation=attrs.evolve(review, review=attrs.evolve(review.review, total=7)),
+    )
+
+
+def _findings_pages() -> dict[str, str]:
+    """Real findings of a broken report: as lines in both languages, one as data, the exception, a selection."""
+    report = _broken_report()
+    zh = list(gd.iter_findings(report))
+    en = list(gd.iter_findings(report, lang="en"))
+    pages = {
+        "findings-zh.md": "```text\n" + "\n".join(map(str, zh)) + "\n```\n",
+        "findings-en.md": "```text\n" + "\n".join(map(str, en)) + "\n```\n",
+        "finding-data.md": _json_block(en[1].to_dict()),
+        "finding-other-language.md": (
+            f"```python\n>>> finding.message\n{en[0].message!r}\n>>> finding.message_in('zh')\n"
+            f"{en[0].message_in('zh')!r}\n>>> finding.values\n{en[0].values!r}\n```\n"
+        ),
+        "findings-selected.md": "```text\n"
+        + "\n".join(map(str, gd.iter_findings(report, lang="en", select=["GD-T3", "GD-T4"])))
+        + "\n```\n",
+    }
+    try:
+        gd.validate(report, lang="en")
+    except gd.ReportInvalid as error:
+        pages["report-invalid.md"] = f"```text\n{error}\n```\n"
+    return pages
+
+
 def _write_generated(_app: object = None) -> None:
     """Write every generated include, touching only files whose text changed."""
     GENERATED.mkdir(exist_ok=True)
@@ -478,6 +516,7 @@ def _write_generated(_app: object = None) -> None:
         **_regulation_pages(),
         "interchange-excerpt.md": _excerpt_md(),
         **_error_pages(),
+        **_findings_pages(),
         **_cli_pages(),
         "api-model.md": _api_model_md(),
         "api-regulation.md": _api_regulation_md(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -399,3 +400,34 @@ def test_a_bare_string_is_refused() -> None:
         list(gd.iter_findings(_broken_2021(), select="GD-T3"))
     with pytest.raises(TypeError, match=r"such as \['GD-USCC'\]"):
         gd.validate(_broken_2021(), ignore="GD-USCC")
+
+
+# ------------------------------------------------------------------ the docs go through the registry
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def test_generated_catalogue_lists_every_registered_rule() -> None:
+    """docs/rules.md's catalogue is generated from the registry: every rule, GD-PARSE included, with its scope."""
+    conf = DOCS / "conf.py"
+    if not conf.exists():
+        pytest.skip("the docs are not beside the tests")
+    spec = importlib.util.spec_from_file_location("_docs_conf", conf)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = [line for line in module._rules_md().splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == list(RULES)
+    parse = rows[list(RULES).index("GD-PARSE")]
+    assert "| document |" in parse
+    assert "interchange:" in parse
+
+
+@pytest.mark.parametrize("page", ["rules.md", "errors.md"])
+def test_docs_call_nothing_planned(page: str) -> None:
+    """The rules and the XML reader are built: their pages do not call them planned."""
+    source = DOCS / page
+    if not source.exists():
+        pytest.skip(f"{page} is not beside the tests")
+    assert "planned" not in source.read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """The built-in rules, each one registered object: code, basis, severity, scope, words, evaluation.
 
 Codes are stable: once published a code keeps its meaning.  Each message is
-a :class:`~govdisclosure.Text` template filled with ``label``, ``expected``,
+a :class:`~govdisclosure.rules.Text` template filled with ``label``, ``expected``,
 ``actual`` and, where a rule names them, more values; it is the one place a
 rule's words are written.  The order here is the order the engine runs the
 report rules in (the relation rules together, at the place of the first of

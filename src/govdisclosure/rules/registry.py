@@ -80,7 +80,7 @@ class Rule:
 
     *code* is stable (``GD-`` and upper-case words joined by ``-``): once
     published a code keeps its meaning.  *title* and *message* are
-    :class:`~govdisclosure.Text`; the message is a template filled with
+    :class:`~govdisclosure.rules.Text`; the message is a template filled with
     ``label``, ``expected``, ``actual`` and the further values the rule
     passes.  A ``report`` rule evaluates either *relations* (a
     :data:`Derivation`) or *check* (a :data:`Check`); ``document`` and
@@ -142,7 +142,7 @@ class Rule:
         """A finding of this rule at the JSON Pointer *path*, speaking *lang*.
 
         *label* names the cell or field in every language; *values* are the
-        further values the message template names (a :class:`~govdisclosure.Text`
+        further values the message template names (a :class:`~govdisclosure.rules.Text`
         where the value itself depends on the language).  *severity*
         defaults to the rule's.
         """
