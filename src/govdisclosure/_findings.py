@@ -21,7 +21,7 @@ from typing import Final
 import attrs
 
 from ._errors import GovDisclosureError
-from .regulation.languages import Language, check_language
+from .regulation.languages import LANGUAGES, Language, check_language
 
 __all__ = ["NO_LABEL", "Finding", "ReportInvalid", "Severity", "Text", "best_match", "relevance"]
 
@@ -64,7 +64,12 @@ class Text:
         return cls(zh=text, en=text)
 
     def __call__(self, language: Language, /, **values: object) -> str:
-        text: str = self.en if check_language(language) == "en" else self.zh
+        if language == "zh":
+            text = self.zh
+        elif language == "en":
+            text = self.en
+        else:
+            check_language(language)  # raises, naming the languages there are
         return text.format_map(values) if values else text
 
 
@@ -73,6 +78,11 @@ NO_LABEL: Final = Text.same("")
 
 #: How a blank cell reads in a message.
 _BLANK: Final = Text(zh="空白", en="blank")
+
+
+def _check_lang(value: object) -> None:
+    if value not in LANGUAGES:
+        check_language(value)  # raises, naming the languages there are
 
 
 def _shown(value: object, language: Language) -> str:
@@ -113,7 +123,7 @@ class Finding:
     actual: object = None
     _message: Text
     values: tuple[tuple[str, object], ...] = ()
-    lang: Language = attrs.field(default="zh", validator=lambda _, __, value: check_language(value))
+    lang: Language = attrs.field(default="zh", validator=lambda _, __, value: _check_lang(value))
 
     @property
     def label(self) -> str:
@@ -132,13 +142,10 @@ class Finding:
     def message_in(self, language: Language) -> str:
         """The message, in *language*."""
         shown = {name: _shown(value, language) for name, value in self.values}
-        return self._message(
-            language,
-            label=self._label(language),
-            expected=_shown(self.expected, language),
-            actual=_shown(self.actual, language),
-            **shown,
-        )
+        shown["label"] = self._label(language)
+        shown["expected"] = _shown(self.expected, language)
+        shown["actual"] = _shown(self.actual, language)
+        return self._message(language, **shown)
 
     def render(self, language: Language | None = None) -> str:
         """The finding on one line, as ``str()`` gives it, in *language* (default: :attr:`lang`)."""

@@ -111,13 +111,13 @@ def _plan(
     if blank not in ("lenient", "strict"):
         raise ValueError(f"blank must be 'lenient' or 'strict', got {blank!r}")
     check_language(lang)
-    if cls not in REPORT_CLASSES.values():
-        raise TypeError(f"expected a report, got {cls.__name__}")
     chosen, dropped = selectors("select", select), selectors("ignore", ignore)
     # Rules are only ever added, so the registry's size tells its state apart.
     key = (cls, len(RULES), chosen, dropped)
     plan = _PLANS.get(key)
     if plan is None:
+        if cls not in REPORT_CLASSES.values():
+            raise TypeError(f"expected a report, got {cls.__name__}")
         plan = _PLANS[key] = _prepare(cls, select_rules(chosen, dropped, scope="report"))
     return plan
 

@@ -85,9 +85,13 @@ def _field_label(path: Path) -> Text:
 
 def label_of(cls: type[Any], path: Path) -> Text:
     """The official name of the cell or field at *path* of a *cls* report."""
+    return _label(cls, path, pointer(path))
+
+
+def _label(cls: type[Any], path: Path, where: str) -> Text:
     if not path:
         return NO_LABEL
-    label = _cell_labels(cls).get(pointer(path))
+    label = _cell_labels(cls).get(where)
     return label if label is not None else _field_label(path)
 
 
@@ -103,10 +107,11 @@ def finding(
     **values: object,
 ) -> Finding:
     """A finding of *rule* at *path* of a *cls* report, named from the vocabulary, speaking *lang*."""
+    where = pointer(path)
     return rule.finding(
-        pointer(path),
+        where,
         lang=lang,
-        label=label_of(cls, path),
+        label=_label(cls, path, where),
         expected=expected,
         actual=actual,
         severity=severity,

@@ -154,7 +154,7 @@ class Rule:
             expected=expected,
             actual=actual,
             message=self.message,
-            values=tuple(sorted(values.items())),
+            values=tuple(sorted(values.items())) if values else (),
             lang=lang,
         )
 
