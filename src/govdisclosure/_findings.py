@@ -64,12 +64,8 @@ class Text:
         return cls(zh=text, en=text)
 
     def __call__(self, language: Language, /, **values: object) -> str:
-        if language == "zh":
-            text = self.zh
-        elif language == "en":
-            text = self.en
-        else:
-            check_language(language)  # raises, naming the languages there are
+        _check_lang(language)
+        text = self.en if language == "en" else self.zh
         return text.format_map(values) if values else text
 
 
