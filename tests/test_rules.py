@@ -431,3 +431,14 @@ def test_docs_call_nothing_planned(page: str) -> None:
     if not source.exists():
         pytest.skip(f"{page} is not beside the tests")
     assert "planned" not in source.read_text(encoding="utf-8")
+
+
+@given(st.sets(st.sampled_from([code for code, rule in RULES.items() if rule.scope == "report"])))
+def test_select_and_ignore_split_the_findings(codes: set[str]) -> None:
+    """Selecting a set of codes and ignoring the same set part the findings between them, in order."""
+    report = _broken_2021()
+    every = list(gd.iter_findings(report, blank="strict"))
+    chosen = list(gd.iter_findings(report, blank="strict", select=sorted(codes)))
+    rest = list(gd.iter_findings(report, blank="strict", ignore=sorted(codes)))
+    assert chosen == [f for f in every if f.code in codes]
+    assert rest == [f for f in every if f.code not in codes]
