@@ -16,7 +16,7 @@ from hypothesis import given
 from govdisclosure import model
 from govdisclosure._errors import ParseError
 from govdisclosure.model import REPORT_CLASSES
-from govdisclosure.model._fields import MONEY_PATTERN
+from govdisclosure.model.kinds import MONEY
 from govdisclosure.schemas import FILENAME, generate_json_schema, json_schema
 from govdisclosure.schemas._jsonschema import dumps_schema
 
@@ -347,7 +347,7 @@ def test_money_mentions_unit() -> None:
         (name, key): prop
         for name, definition in SCHEMA["$defs"].items()
         for key, prop in definition.get("properties", {}).items()
-        if prop.get("pattern") == MONEY_PATTERN
+        if prop.get("pattern") == MONEY.pattern
     }
     assert set(money) == {("FeeAmount", "amount"), ("Procurement2019", "amount")}
     for (name, key), prop in money.items():

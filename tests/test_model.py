@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import govdisclosure as gd
 from govdisclosure import model
 from govdisclosure.model import (
     Agency,
@@ -41,8 +42,20 @@ from govdisclosure.model import (
     Unable,
     Withheld,
 )
-from govdisclosure.model._fields import KIND, MODEL, bind, count_field
+from govdisclosure.model._fields import MODEL, bind, count_field, required
 from govdisclosure.model._sums import blank_sum
+from govdisclosure.model.kinds import (
+    COUNT,
+    DELTA,
+    KEYWORD,
+    MONEY,
+    NESTED,
+    TEXT,
+    YEAR,
+    FieldKind,
+    is_required,
+    kind_of,
+)
 from govdisclosure.model.requests import row_sum
 from govdisclosure.regulation import (
     AGENCY_KINDS,
@@ -57,7 +70,7 @@ from govdisclosure.regulation import (
 #: Every attrs class the model package exports.
 MODELS = [cls for name in model.__all__ if attrs.has(cls := getattr(model, name)) and cls is not model.Cell]
 #: ``(class, field name)`` for every count cell of every model.
-COUNT_FIELDS = [(cls, field.name) for cls in MODELS for field in attrs.fields(cls) if field.metadata[KIND] == "count"]
+COUNT_FIELDS = [(cls, field.name) for cls in MODELS for field in attrs.fields(cls) if kind_of(field) is COUNT]
 DELTA_FIELDS = [(ItemCounts2019, "change"), (FeeItems2019, "change")]
 MONEY_FIELDS = [(Procurement2019, "amount"), (FeeAmount, "amount")]
 AGENCY = Agency(name="重庆市民政局")
@@ -79,8 +92,7 @@ def models(cls: type[Any]) -> st.SearchStrategy[Any]:
     """Instances of a table model with random count cells (blank or ≥ 0)."""
     cells = {}
     for field in attrs.fields(cls):
-        kind = field.metadata[KIND]
-        cells[field.name] = counts if kind == "count" else models(field.metadata[MODEL])
+        cells[field.name] = counts if kind_of(field) is COUNT else models(field.metadata[MODEL])
     return st.builds(cls, **cells)
 
 
@@ -179,7 +191,7 @@ def test_money_field_rejects(case: tuple[type, str], value: object, error: type[
 def test_agency_name_is_required() -> None:
     """An agency cannot be built without a name."""
     with pytest.raises(TypeError, match="name"):
-        Agency()
+        Agency()  # type: ignore[call-arg]  # mypy sees the required field too
 
 
 @pytest.mark.parametrize(("name", "error"), [("", ValueError), (" \t\u3000", ValueError), (None, TypeError)])
@@ -307,7 +319,7 @@ def test_extensions_reject_non_json_data(extensions: object, problem: str) -> No
 def test_legacy_report_stores_figures_as_tuple() -> None:
     """``LegacyReport(figures=[...])`` stores a tuple, keeping the report immutable and hashable."""
     figure = Figure(measure="requests_received", value=0, unit="件")
-    report = LegacyReport(year=2015, agency=AGENCY, figures=[figure])  # type: ignore[arg-type]  # the converter takes any iterable
+    report = LegacyReport(year=2015, agency=AGENCY, figures=[figure])  # the converter takes any iterable
     assert report.figures == (figure,)
     assert type(report.figures) is tuple
     assert hash(report) == hash(LegacyReport(year=2015, agency=AGENCY, figures=(figure,)))
@@ -316,7 +328,7 @@ def test_legacy_report_stores_figures_as_tuple() -> None:
 def test_legacy_report_rejects_non_figures() -> None:
     """Every item of ``figures`` must be a Figure."""
     with pytest.raises(TypeError):
-        LegacyReport(year=2015, agency=AGENCY, figures=[{"measure": "fees"}])  # type: ignore[arg-type]
+        LegacyReport(year=2015, agency=AGENCY, figures=[{"measure": "fees"}])  # type: ignore[list-item]
 
 
 @pytest.mark.parametrize(
@@ -529,3 +541,98 @@ def test_outcomes_computed_total_sums_every_leaf(cls: type, data: st.DataObject)
     outcomes = data.draw(models(cls))
     leaves = [value for _, value in outcomes.leaves()]
     assert attrs.asdict(outcomes.computed_total()) == column_sums(leaves)
+
+
+class TestTypes:
+    """The models as a type checker sees them: this file is checked by ``mypy --strict``.
+
+    A ``# type: ignore[code]`` here asserts that mypy reports that error: with
+    ``warn_unused_ignores`` (part of ``--strict``) an ignore it does not need
+    fails the type check.
+    """
+
+    def test_year_is_required(self) -> None:
+        """Leaving ``year`` out is a TypeError at run time and a type error to attrs' mypy plugin."""
+        with pytest.raises(TypeError, match="year"):
+            AnnualReport2021(agency=AGENCY)  # type: ignore[call-arg]
+
+    def test_agency_is_required(self) -> None:
+        """So is leaving the agency out."""
+        with pytest.raises(TypeError, match="agency"):
+            AnnualReport2019(year=2019)  # type: ignore[call-arg]
+
+    def test_figure_fields_are_required(self) -> None:
+        """A figure's measure, value and unit, and a source span's offsets and text, are required."""
+        with pytest.raises(TypeError, match="unit"):
+            Figure(measure="fees", value=0)  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="start"):
+            SourceSpan(end=1, text="x")  # type: ignore[call-arg]
+
+    def test_figures_take_any_sequence(self) -> None:
+        """``figures`` accepts a list (stored as a tuple) without a type error."""
+        figure = Figure(measure="fees", value=Decimal("1.5"), unit="万元")
+        assert LegacyReport(year=2015, agency=AGENCY, figures=[figure]).figures == (figure,)
+
+    def test_factory_types_hold_annotations(self) -> None:
+        """A field's annotation is held to its factory's type: a count cell is ``int | None``, not ``str``."""
+
+        @attrs.frozen
+        class Mistyped:
+            total: str = count_field()  # type: ignore[assignment]
+
+        assert kind_of(attrs.fields(Mistyped).total) is COUNT
+
+    def test_optional_fields_stay_optional(self) -> None:
+        """Fields made by the factories may be left out, to mypy as at run time."""
+        assert AnnualReport2021(year=2021, agency=Agency(name="x")).published is None
+        assert RequestRow().total is None
+
+
+class TestKinds:
+    """Each field records one kind object and whether it is required."""
+
+    def test_every_field_has_a_kind(self) -> None:
+        """Every field of every model records a FieldKind, and its required flag matches its default."""
+        for cls in MODELS:
+            for field in attrs.fields(cls):
+                assert isinstance(kind_of(field), FieldKind)
+                assert is_required(field) == (field.default is attrs.NOTHING), (cls, field.name)
+
+    def test_year_range_is_the_kinds(self) -> None:
+        """The year's range is the YEAR kind's, in the model's check and in both schemas."""
+        assert (YEAR.minimum, YEAR.maximum) == (1000, 9999)
+        with pytest.raises(ValueError, match="year"):
+            AnnualReport2021(year=10_000, agency=AGENCY)
+        assert gd.json_schema()["$defs"]["AnnualReport2021"]["properties"]["year"]["maximum"] == YEAR.maximum
+
+    def test_kinds_have_lexical_forms(self) -> None:
+        """The text forms of the leaf kinds read what the codecs write."""
+        assert COUNT.matches("12")
+        assert not COUNT.matches("012")
+        assert not COUNT.matches("-1")
+        assert DELTA.matches("-3")
+        assert not DELTA.matches("-0")
+        assert MONEY.matches("5.02")
+        assert not MONEY.matches("1e3")
+        assert YEAR.matches("2021")
+        assert not YEAR.matches("0999")
+        assert not TEXT.matches("anything")  # a text has no lexical form to check
+
+    def test_required_refuses_a_kind_that_cannot_be(self) -> None:
+        """``required`` refuses a kind that is never required, and a nested kind without its model."""
+        with pytest.raises(TypeError, match="count field cannot be required"):
+            required(COUNT)
+        with pytest.raises(TypeError, match="needs its model"):
+            required(NESTED)
+        with pytest.raises(TypeError, match="needs its choices"):
+            required(KEYWORD)
+
+    def test_kind_of_a_field_without_one(self) -> None:
+        """A field not made by a factory has no kind: a TypeError names it."""
+
+        @attrs.frozen
+        class Plain:
+            x: int = 0
+
+        with pytest.raises(TypeError, match="'x' has no field kind"):
+            kind_of(attrs.fields(Plain).x)

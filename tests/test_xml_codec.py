@@ -233,8 +233,8 @@ class TestProblems:
             ("<published>2022-02-30</published>", '"2022-02-30" is not a calendar date'),
             (
                 "<proactive><fees><amount>5.02万元</amount></fees></proactive>",
-                "expected a decimal amount in 万元 such as 5.02 (leave the element out for a blank cell); "
-                'got "5.02万元"',
+                # the money kind's one text-form message, shared with the CSV reader
+                'expected an amount in 万元 such as "5.02" (leave the element out for a blank cell); got "5.02万元"',
             ),
             (
                 '<extensions><extension name="x">{"a": 1.5}</extension></extensions>',

@@ -1,7 +1,9 @@
 """Hypothesis strategies for the report models.
 
 Every strategy is derived from the models' field kinds, so a new field or
-template is covered without editing this module.  Draws shrink towards
+template is covered without editing this module: each built-in
+:class:`~govdisclosure.model.kinds.FieldKind` has its strategy in one table
+here, and any other kind brings its own (``FieldKind.strategy``).  Draws shrink towards
 small, readable reports: blank cells and small counts.
 
     >>> from hypothesis import given
@@ -17,14 +19,16 @@ from __future__ import annotations
 import datetime
 import functools
 import zlib
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
-from .model import REPORT_CLASSES, Agency, AnnualReport, RequestRow, ReviewLitigation, ReviewOutcomes, SourceSpan
-from .model._fields import CHOICES, KIND, MODEL
+from .model import REPORT_CLASSES, Agency, AnnualReport, RequestRow, ReviewLitigation, ReviewOutcomes, SourceSpan, kinds
+from .model._fields import CHOICES, MODEL
+from .model.kinds import FieldKind, is_required, kind_of
 from .regulation import AGENCY_KINDS, APPLICANTS, TEMPLATES, template_for_year
 from .rules.relations import IMPLAUSIBLE_WAN, Compare, relations_for
 
@@ -86,36 +90,49 @@ def _source_spans() -> st.SearchStrategy[SourceSpan]:
     )
 
 
+def _text(field: attrs.Attribute[Any]) -> st.SearchStrategy[Any]:
+    text = st.text(_TEXT_CHARACTERS, min_size=1, max_size=20)
+    return text.filter(str.strip) if is_required(field) else st.none() | text
+
+
+def _keyword(field: attrs.Attribute[Any]) -> st.SearchStrategy[Any]:
+    keys = st.sampled_from(field.metadata[CHOICES].keys())
+    return keys if is_required(field) else st.none() | keys
+
+
+def _year(field: attrs.Attribute[Any]) -> st.SearchStrategy[Any]:
+    return st.integers(kinds.YEAR.minimum, kinds.YEAR.maximum)
+
+
+_FieldStrategy = Callable[["attrs.Attribute[Any]"], "st.SearchStrategy[Any]"]
+
+#: The strategy of each built-in kind, for a field of that kind.
+_STRATEGIES: Final[dict[FieldKind, _FieldStrategy]] = {
+    kinds.COUNT: lambda field: counts(),
+    kinds.DELTA: lambda field: deltas(),
+    kinds.MONEY: lambda field: st.none() | amounts(),
+    kinds.NUMBER: lambda field: st.integers(min_value=0) | amounts(),
+    kinds.OFFSET: lambda field: st.integers(min_value=0),
+    kinds.TEXT: _text,
+    kinds.KEYWORD: _keyword,
+    kinds.DATE: lambda field: st.none() | st.dates(datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)),
+    kinds.YEAR: _year,
+    kinds.JSON: lambda field: (
+        st.none() | st.dictionaries(st.text(_TEXT_CHARACTERS, max_size=8), _json_values(), max_size=3)
+    ),
+    kinds.NESTED: lambda field: models(field.metadata[MODEL]),
+    kinds.OPTIONAL: lambda field: st.none() | models(field.metadata[MODEL]),
+    kinds.SEQUENCE: lambda field: st.lists(models(field.metadata[MODEL]), max_size=4).map(tuple),
+}
+
+
 def _for_field(field: attrs.Attribute[Any]) -> st.SearchStrategy[Any]:
-    kind = field.metadata[KIND]
-    required = field.default is attrs.NOTHING
-    if kind == "count":
-        return counts()
-    if kind == "delta":
-        return deltas()
-    if kind == "money":
-        return st.none() | amounts()
-    if kind == "number":
-        return st.integers(min_value=0) | amounts()
-    if kind == "text":
-        text = st.text(_TEXT_CHARACTERS, min_size=1, max_size=20)
-        return text.filter(str.strip) if required else st.none() | text
-    if kind == "keyword":
-        keys = st.sampled_from(field.metadata[CHOICES].keys())
-        return keys if required else st.none() | keys
-    if kind == "date":
-        return st.none() | st.dates(datetime.date(2000, 1, 1), datetime.date(2099, 12, 31))
-    if kind == "year":
-        return st.integers(1000, 9999)
-    if kind == "json":
-        return st.none() | st.dictionaries(st.text(_TEXT_CHARACTERS, max_size=8), _json_values(), max_size=3)
-    if kind == "nested":
-        return models(field.metadata[MODEL])
-    if kind == "optional":
-        return st.none() | models(field.metadata[MODEL])
-    if kind == "sequence":
-        return st.lists(models(field.metadata[MODEL]), max_size=4).map(tuple)
-    raise TypeError(f"no strategy for field kind {kind!r} ({field.name})")  # pragma: no cover
+    kind = kind_of(field)
+    strategy = _STRATEGIES.get(kind, kind.strategy)
+    if strategy is None:
+        raise TypeError(f"no strategy for field kind {kind.name!r} ({field.name})")
+    drawn: st.SearchStrategy[Any] = strategy(field)
+    return drawn
 
 
 def models(cls: type[_T], **fixed: st.SearchStrategy[Any]) -> st.SearchStrategy[_T]:
@@ -408,27 +425,29 @@ def _draw_proactive(draw: st.DrawFn, proactive: type[Any], blanks: _Blanks) -> A
     rows = {}
     for field in attrs.fields(proactive):
         row = field.metadata[MODEL]
-        kinds = {cell.name: cell.metadata[KIND] for cell in attrs.fields(row)}
-        rows[field.name] = row(**_draw_proactive_cells(draw, kinds, blanks, field.name))
+        cells = {cell.name: kind_of(cell) for cell in attrs.fields(row)}
+        rows[field.name] = row(**_draw_proactive_cells(draw, cells, blanks, field.name))
     return proactive(**rows)
 
 
-def _draw_proactive_cells(draw: st.DrawFn, kinds: dict[str, str], blanks: _Blanks, place: str) -> dict[str, Any]:
-    if "change" in kinds:  # items: previous year + change, never below zero
+def _draw_proactive_cells(
+    draw: st.DrawFn, row_kinds: dict[str, FieldKind], blanks: _Blanks, place: str
+) -> dict[str, Any]:
+    if "change" in row_kinds:  # items: previous year + change, never below zero
         previous, current = draw(_SMALL), draw(_SMALL)
         cells: dict[str, Any] = {
             "previous_year": blanks.cell(previous, place, "previous_year"),
             "change": current - previous,
         }
-        if "decisions" in kinds:
+        if "decisions" in row_kinds:
             cells["decisions"] = draw(counts())
         return cells
-    if "new_published" in kinds:
+    if "new_published" in row_kinds:
         made, total = draw(_SMALL), draw(_SMALL)
         values = {"new_made": made, "new_published": min(made, total), "total_published": max(made, total)}
-    elif "issued" in kinds:
+    elif "issued" in row_kinds:
         issued, repealed, more = draw(_SMALL), draw(_SMALL), draw(_SMALL)
         values = {"issued": issued, "repealed": repealed, "in_force": issued + more}
     else:
-        return {name: draw(_PLAUSIBLE_MONEY if kind == "money" else counts()) for name, kind in kinds.items()}
+        return {name: draw(_PLAUSIBLE_MONEY if kind is kinds.MONEY else counts()) for name, kind in row_kinds.items()}
     return {name: blanks.cell(value, place, name) for name, value in values.items()}

@@ -1,18 +1,17 @@
 """The careful reading of a document: every problem, each at its JSON Pointer.
 
 This runs only when the compiled path of :mod:`._structure` declines an
-input.  It reads the same field kinds, never stops at the first problem, and
+input.  It reads the same field kinds (a leaf is checked by its kind's own
+snippet, the one the compiled path runs), never stops at the first problem, and
 builds the report only when nothing is wrong, so a caller gets either a whole
 valid report or the complete list of what to fix.
 """
 
 from __future__ import annotations
 
-import datetime
-import decimal
 import difflib
+import functools
 import json
-import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -20,25 +19,13 @@ import attrs
 
 from .._errors import Problem
 from ..model import REPORT_CLASSES, SCHEMA
-from ..model._fields import (
-    CHOICES,
-    DATE_PATTERN,
-    KIND,
-    MODEL,
-    MONEY_PATTERN,
-    extensions_problem,
-    pointer_token,
-    unwritable_character,
-)
-from ._structure import ROOT_KEYS
+from ..model._fields import CHOICES, MODEL, extensions_problem, pointer_token, unwritable_character
+from ..model.kinds import JSON, KEYWORD, MONEY, NESTED, OPTIONAL, SEQUENCE, TEXT, FieldKind, is_required, kind_of
+from ._structure import ROOT_KEYS, Declined
 
-__all__ = ["READERS", "collect", "describe", "report_problems"]
+__all__ = ["collect", "describe", "report_problems"]
 
 _MISSING: Final = object()
-_money_match = re.compile(MONEY_PATTERN).fullmatch
-_date_match = re.compile(DATE_PATTERN).fullmatch
-
-_MONEY_EXPECTED: Final = 'a decimal string in 万元 such as "5.02"'
 
 
 def describe(value: object) -> str:
@@ -49,7 +36,7 @@ def describe(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         text = json.dumps(value if len(value) <= 40 else value[:37] + "…", ensure_ascii=False)
-        return f"the string {text}" if _money_match(value) or value.isdigit() else text
+        return f"the string {text}" if MONEY.matches(value) or value.isdigit() else text
     if isinstance(value, float):
         return f"the number {value!r}"
     if isinstance(value, int):
@@ -102,7 +89,7 @@ def collect(
         value = data.get(field.name, _MISSING)
         if value is _MISSING and field.default is not attrs.NOTHING:
             continue  # left out: the field's default (blank, empty, or absent)
-        read = READERS[field.metadata[KIND]]
+        read = _READERS.get(kind_of(field), _leaf)
         values[field.name] = read(field, value, f"{pointer}/{field.name}", problems)
     if len(problems) > before:
         return None
@@ -129,60 +116,38 @@ def _fail(problems: list[Problem], pointer: str, expected: str, value: object) -
         problems.append(Problem(pointer=pointer, message=f"expected {expected}, got {describe(value)}"))
 
 
-def _count(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    if value is None or (type(value) is int and value >= 0):
-        return value
-    return _fail(problems, pointer, "an integer ≥ 0 or null", value)
+def _expected(field: attrs.Attribute[Any]) -> str:
+    """What *field*'s kind expects, and null too where the field may be blank."""
+    expected = kind_of(field).expected
+    return expected + " or null" if field.default is None else expected
 
 
-def _delta(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    if value is None or type(value) is int:
-        return value
-    return _fail(problems, pointer, "an integer (negative for a decrease) or null", value)
+@functools.cache
+def _acceptor(kind: FieldKind, required: bool) -> Callable[[Any], Any]:
+    """The kind's snippet of the compiled path as a function: the value converted, or Declined."""
+    code = kind.code(required=required).format(n="")
+    source = "def accept(v):\n" + "".join(f"    {line}\n" for line in code.splitlines()) + "    return v\n"
+    namespace: dict[str, Any] = {"_Declined": Declined, "_MISSING": _MISSING, **kind.code_globals}
+    exec(compile(source, f"<govdisclosure accept {kind.name}>", "exec"), namespace)
+    accept: Callable[[Any], Any] = namespace["accept"]
+    return accept
 
 
-def _offset(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    if type(value) is int and value >= 0:
-        return value
-    return _fail(problems, pointer, "an integer ≥ 0", value)
-
-
-def _year(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    if type(value) is int and 1000 <= value <= 9999:
-        return value
-    return _fail(problems, pointer, "a four-digit year such as 2021", value)
-
-
-def _money(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    if value is None:
+def _leaf(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+    kind = kind_of(field)
+    try:
+        return _acceptor(kind, is_required(field))(value)
+    except Declined:
+        return _fail(problems, pointer, _expected(field), value)
+    except ValueError:  # the lexical form matched, the value does not exist (2021-02-30)
+        if kind.unconvertible is None:  # pragma: no cover - only such kinds convert with a ValueError
+            raise
+        problems.append(Problem(pointer=pointer, message=f"{describe(value)} {kind.unconvertible}"))
         return None
-    if type(value) is str and _money_match(value):
-        return decimal.Decimal(value)
-    return _fail(problems, pointer, f"{_MONEY_EXPECTED} or null", value)
-
-
-def _number(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    if type(value) is int and value >= 0:
-        return value
-    if type(value) is str and _money_match(value):
-        return decimal.Decimal(value)
-    return _fail(problems, pointer, 'an integer ≥ 0 or a decimal string such as "5.02"', value)
-
-
-def _date(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    if value is None:
-        return None
-    if type(value) is str and _date_match(value):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            problems.append(Problem(pointer=pointer, message=f"{describe(value)} is not a calendar date"))
-            return None
-    return _fail(problems, pointer, "a date written YYYY-MM-DD or null", value)
 
 
 def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    required = field.default is attrs.NOTHING
+    required = is_required(field)
     if type(value) is str:
         character = unwritable_character(value)
         if character is not None:
@@ -193,12 +158,12 @@ def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[
         return value
     if value is None and not required:
         return None
-    return _fail(problems, pointer, "a string" if required else "a string or null", value)
+    return _fail(problems, pointer, _expected(field), value)
 
 
 def _keyword(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
     keys = field.metadata[CHOICES].keys()
-    required = field.default is attrs.NOTHING
+    required = is_required(field)
     if (value is None and not required) or (type(value) is str and value in keys):
         return value
     choices = ", ".join(f'"{key}"' for key in keys)
@@ -209,7 +174,7 @@ def _json(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[
     if value is None:
         return None
     if type(value) is not dict:
-        return _fail(problems, pointer, "an object or null", value)
+        return _fail(problems, pointer, _expected(field), value)
     problem = extensions_problem(value)
     if problem is not None:
         inner, _, message = problem.partition(": ")
@@ -220,7 +185,7 @@ def _json(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[
 
 def _nested(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
     if value is _MISSING:
-        return _fail(problems, pointer, "an object", value)
+        return _fail(problems, pointer, _expected(field), value)
     return collect(field.metadata[MODEL], value, pointer, problems)
 
 
@@ -230,23 +195,17 @@ def _optional(field: attrs.Attribute[Any], value: Any, pointer: str, problems: l
 
 def _sequence(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
     if type(value) is not list:
-        return _fail(problems, pointer, "an array", value)
+        return _fail(problems, pointer, _expected(field), value)
     model = field.metadata[MODEL]
     return tuple(collect(model, item, f"{pointer}/{index}", problems) for index, item in enumerate(value))
 
 
-READERS: Final[dict[str, _Reader]] = {
-    "count": _count,
-    "delta": _delta,
-    "offset": _offset,
-    "year": _year,
-    "money": _money,
-    "number": _number,
-    "date": _date,
-    "text": _text,
-    "keyword": _keyword,
-    "json": _json,
-    "nested": _nested,
-    "optional": _optional,
-    "sequence": _sequence,
+#: The readers of the kinds a snippet alone cannot judge; every other kind is read by :func:`_leaf`.
+_READERS: Final[dict[FieldKind, _Reader]] = {
+    TEXT: _text,
+    KEYWORD: _keyword,
+    JSON: _json,
+    NESTED: _nested,
+    OPTIONAL: _optional,
+    SEQUENCE: _sequence,
 }

@@ -1,7 +1,8 @@
 """Compiled functions between plain data and the models, one pair per class.
 
 For each model class two functions are generated once, from its fields and
-their kinds (see :mod:`govdisclosure.model._fields`):
+their kinds (see :mod:`govdisclosure.model.kinds`): each kind gives the
+snippet that checks and converts its values, this module only joins them:
 
 * a *structure* function takes what ``json.loads`` returns, checks every value
   inline and builds the object without running the attrs validators a second
@@ -18,28 +19,17 @@ per nested object, which is what lets loading keep pace with pydantic.
 
 from __future__ import annotations
 
-import datetime
-import decimal
 import operator
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
 
 from ..model import REPORT_CLASSES, SCHEMA
-from ..model._fields import (
-    CHOICES,
-    DATE_PATTERN,
-    KIND,
-    MODEL,
-    MONEY_PATTERN,
-    OMIT_NONE,
-    UNWRITABLE_TEXT,
-    extensions_problem,
-)
+from ..model._fields import CHOICES, MODEL, OMIT_NONE
+from ..model.kinds import is_required, kind_of
 
-__all__ = ["ROOT_KEYS", "Declined", "bind_field_globals", "kind_of", "structure_fn", "unstructure_fn"]
+__all__ = ["ROOT_KEYS", "Declined", "bind_field_globals", "structure_fn", "unstructure_fn"]
 
 #: The keys a report document has besides its class's fields.
 ROOT_KEYS: Final = ("schema", "template")
@@ -48,10 +38,6 @@ ROOT_KEYS: Final = ("schema", "template")
 class Declined(Exception):
     """The compiled path will not build this input; the careful path will say why."""
 
-
-_money_match = re.compile(MONEY_PATTERN).fullmatch
-_date_match = re.compile(DATE_PATTERN).fullmatch
-_unwritable_search = UNWRITABLE_TEXT.search
 
 _STRUCTURE: dict[type[Any], Callable[[Any], Any]] = {}
 _UNSTRUCTURE: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
@@ -77,59 +63,7 @@ def unstructure_fn(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
 
 # ------------------------------------------------------------------ structure
 
-# How each kind of field is checked and converted; ``v`` holds the value,
-# ``{n}`` is the field name (used to name per-field globals).
-_CHECKS: Final[dict[str, str]] = {
-    "count": "if v is not None and (type(v) is not int or v < 0): raise _Declined",
-    "delta": "if v is not None and type(v) is not int: raise _Declined",
-    "offset": "if type(v) is not int or v < 0: raise _Declined",
-    "year": "if type(v) is not int or v < 1000 or v > 9999: raise _Declined",
-    "money": (
-        "if v is not None:\n    if type(v) is not str or _money_match(v) is None: raise _Declined\n    v = _Decimal(v)"
-    ),
-    "number": (
-        "if type(v) is not int or v < 0:\n"
-        "    if type(v) is not str or _money_match(v) is None: raise _Declined\n"
-        "    v = _Decimal(v)"
-    ),
-    "date": (
-        "if v is not None:\n"
-        "    if type(v) is not str or _date_match(v) is None: raise _Declined\n"
-        "    v = _fromisoformat(v)"
-    ),
-    "text": "if v is not None and (type(v) is not str or _unwritable_search(v)): raise _Declined",
-    "text!": "if type(v) is not str or not v.strip() or _unwritable_search(v): raise _Declined",
-    "keyword": "if v is not None and (type(v) is not str or v not in _choices_{n}): raise _Declined",
-    "keyword!": "if type(v) is not str or v not in _choices_{n}: raise _Declined",
-    "json": "if v is not None and (type(v) is not dict or _extensions_problem(v) is not None): raise _Declined",
-    "nested": "if v is _MISSING: v = _empty_{n}\nelse: v = _structure_{n}(v)",
-    "nested!": "if v is _MISSING: raise _Declined\nv = _structure_{n}(v)",
-    "optional": "if v is not None: v = _structure_{n}(v)",
-    "sequence": (
-        "if v is _MISSING: v = ()\n"
-        "elif type(v) is not list: raise _Declined\n"
-        "else: v = tuple([_structure_{n}(item) for item in v])"
-    ),
-}
-
-_BASE_GLOBALS: Final[dict[str, Any]] = {
-    "_Declined": Declined,
-    "_MISSING": _MISSING,
-    "_Decimal": decimal.Decimal,
-    "_money_match": _money_match,
-    "_date_match": _date_match,
-    "_unwritable_search": _unwritable_search,
-    "_fromisoformat": datetime.date.fromisoformat,
-    "_extensions_problem": extensions_problem,
-    "_new": object.__new__,
-}
-
-
-def kind_of(field: attrs.Attribute[Any]) -> str:
-    """The field's kind, with ``!`` appended when the document must give it."""
-    kind: str = field.metadata[KIND]
-    required = field.default is attrs.NOTHING and kind in ("text", "keyword", "nested")
-    return kind + "!" if required else kind
+_BASE_GLOBALS: Final[dict[str, Any]] = {"_Declined": Declined, "_MISSING": _MISSING, "_new": object.__new__}
 
 
 def _compile_structure(cls: type[Any]) -> Callable[[Any], Any]:
@@ -159,15 +93,17 @@ def _compile_structure(cls: type[Any]) -> Callable[[Any], Any]:
         "    elif _keys.issuperset(d):",
     ]
     for field in fields:
-        default = "_MISSING" if kind_of(field) in ("nested", "sequence", "nested!") else "None"
+        # Left out: None where the field's default is None (the kind's check
+        # accepts it); otherwise the kind's snippet decides (a default, or decline).
+        default = "None" if field.default is None else "_MISSING"
         lines.append(f"        v_{field.name} = d.get({field.name!r}, {default})")
     lines.append("    else: raise _Declined")
     if not via_init:
         lines.append("    o = _new(_cls)")
     for field in fields:
-        name, kind = field.name, kind_of(field)
+        name, code = field.name, kind_of(field).code(required=is_required(field))
         lines.append(f"    v = v_{name}")
-        lines.extend("    " + line for line in _CHECKS[kind].format(n=name).splitlines())
+        lines.extend("    " + line for line in code.format(n=name).splitlines())
         lines.append(f"    v_{name} = v" if via_init else f"    _set_{name}(o, v)")
         bind_field_globals(namespace, cls, field)
     if via_init:
@@ -186,20 +122,22 @@ def bind_field_globals(
 ) -> None:
     """Put what the generated code for *field* refers to into *namespace*.
 
-    ``_set_<name>`` writes the slot; ``_choices_<name>`` holds a keyword's
-    keys; ``_structure_<name>`` builds a nested model (compiled by
-    *structure*, so each format binds its own); ``_empty_<name>`` is the
-    all-blank instance that stands for a nested part left out.
+    The kind's own ``code_globals``; ``_set_<name>`` writes the slot;
+    ``_choices_<name>`` holds a keyword's keys; ``_structure_<name>`` builds a
+    nested model (compiled by *structure*, so each format binds its own);
+    ``_empty_<name>`` is what a field made by a factory holds when left out
+    (the all-blank instance of a nested part).
     """
     name, metadata = field.name, field.metadata
+    namespace.update(kind_of(field).code_globals)
     namespace[f"_set_{name}"] = cls.__dict__[name].__set__
     if CHOICES in metadata:
         namespace[f"_choices_{name}"] = frozenset(metadata[CHOICES].keys())
     if MODEL in metadata:
-        model = metadata[MODEL]
-        namespace[f"_structure_{name}"] = structure(model)
-        if field.default is not attrs.NOTHING and metadata[KIND] == "nested":
-            namespace[f"_empty_{name}"] = model()
+        namespace[f"_structure_{name}"] = structure(metadata[MODEL])
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # the stubs type Factory as a function
+        namespace[f"_empty_{name}"] = default.factory()
 
 
 def _exec(lines: list[str], namespace: dict[str, Any], name: str, cls: type[Any]) -> Callable[[Any], Any]:
@@ -214,55 +152,16 @@ def _exec(lines: list[str], namespace: dict[str, Any], name: str, cls: type[Any]
 # ------------------------------------------------------------------ unstructure
 
 
-def money_text(value: decimal.Decimal | None) -> str | None:
-    """An amount as the interchange shape writes it: plain decimal notation, no exponent."""
-    return None if value is None else format(value, "f")
-
-
-def number_value(value: int | decimal.Decimal) -> int | str:
-    """A figure's value in a document: counts stay integers, amounts become decimal strings."""
-    return value if type(value) is int else format(value, "f")
-
-
-def date_text(value: datetime.date | None) -> str | None:
-    """A date as ``YYYY-MM-DD``."""
-    return None if value is None else value.isoformat()
-
-
-def plain_json(value: Any) -> Any:
-    """A deep copy of JSON data with every mapping a dict and every sequence a list."""
-    if isinstance(value, Mapping):
-        return {key: plain_json(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain_json(item) for item in value]
-    return value
-
-
-_EXPRESSIONS: Final[dict[str, str]] = {
-    "money": "_money_text(o.{n})",
-    "number": "_number_value(o.{n})",
-    "date": "_date_text(o.{n})",
-    "json": "_plain_json(o.{n})",
-    "nested": "_unstructure_{n}(o.{n})",
-    "optional": "None if o.{n} is None else _unstructure_{n}(o.{n})",
-    "sequence": "[_unstructure_{n}(item) for item in o.{n}]",
-}
-
-
 def _compile_unstructure(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    namespace: dict[str, Any] = {
-        "_money_text": money_text,
-        "_number_value": number_value,
-        "_date_text": date_text,
-        "_plain_json": plain_json,
-    }
+    namespace: dict[str, Any] = {}
     items = []
     if cls in REPORT_CLASSES.values():
         items += [f"'schema': {SCHEMA!r}", f"'template': {cls.template.key!r}"]
     omitted = []
     for field in attrs.fields(cls):
-        name, kind = field.name, field.metadata[KIND]
-        expression = _EXPRESSIONS.get(kind, "o.{n}").format(n=name)
+        name, kind = field.name, kind_of(field)
+        namespace.update(kind.code_globals)
+        expression = kind.dump_code.format(n=name)
         if MODEL in field.metadata:
             namespace[f"_unstructure_{name}"] = unstructure_fn(field.metadata[MODEL])
         if field.metadata.get(OMIT_NONE):

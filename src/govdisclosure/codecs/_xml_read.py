@@ -1,7 +1,8 @@
 """Reading a parsed report document: the compiled walk, and the careful one.
 
 For each model class a function is compiled once that walks an element's
-children, places each by its tag, checks and converts each cell inline, and
+children, places each by its tag, checks and converts each cell inline (by
+its kind's lexical form, see :mod:`govdisclosure.model.kinds`), and
 builds the object without running the attrs validators again (as
 :mod:`._structure` does for JSON).  It only accepts or declines; a declined
 document is read again by :func:`careful_problems`, which names every
@@ -10,11 +11,8 @@ problem with its line, XPath and JSON Pointer.
 
 from __future__ import annotations
 
-import datetime
-import decimal
 import difflib
 import json
-import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -23,19 +21,22 @@ from lxml import etree
 
 from .._errors import Problem
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
-from ..model._fields import (
-    CHOICES,
-    COUNT_PATTERN,
-    DATE_PATTERN,
-    DELTA_PATTERN,
-    KIND,
-    MODEL,
-    MONEY_PATTERN,
-    YEAR_PATTERN,
-    extensions_problem,
-    pointer_token,
+from ..model._fields import CHOICES, MODEL, extensions_problem, pointer_token
+from ..model.kinds import (
+    COUNT,
+    JSON,
+    KEYWORD,
+    MONEY,
+    NESTED,
+    NUMBER,
+    OPTIONAL,
+    SEQUENCE,
+    TEXT,
+    FieldKind,
+    is_required,
+    kind_of,
 )
-from ._structure import ROOT_KEYS, Declined, bind_field_globals, kind_of
+from ._structure import ROOT_KEYS, Declined, bind_field_globals
 
 __all__ = ["careful_problems", "structure_root"]
 
@@ -44,12 +45,6 @@ NAMESPACE: Final = "urn:govdisclosure:annual-report:1"
 _NS: Final = "{" + NAMESPACE + "}"
 _ROOT: Final = _NS + "annual-report"
 _PREFIX: Final = "gd"
-
-_count_match = re.compile(COUNT_PATTERN).fullmatch
-_delta_match = re.compile(DELTA_PATTERN).fullmatch
-_year_match = re.compile(YEAR_PATTERN).fullmatch
-_money_match = re.compile(MONEY_PATTERN).fullmatch
-_date_match = re.compile(DATE_PATTERN).fullmatch
 
 #: An attribute other than the two the shape has: one C-level query per document.  (Text
 #: between elements is checked in the compiled walk, element by element.)
@@ -88,47 +83,42 @@ def structure_root(root: Any) -> AnnualReport | None:
     return report
 
 
-_LEAF: Final[dict[str, str]] = {
-    "count": "if t is None or _count_match(t) is None: raise _Declined\nv = int(t)",
-    "offset": "if t is None or _count_match(t) is None: raise _Declined\nv = int(t)",
-    "delta": "if t is None or _delta_match(t) is None: raise _Declined\nv = int(t)",
-    "year": "if t is None or _year_match(t) is None: raise _Declined\nv = int(t)",
-    "money": "if t is None or _money_match(t) is None: raise _Declined\nv = _Decimal(t)",
-    "date": "if t is None or _date_match(t) is None: raise _Declined\nv = _fromisoformat(t)",
-    "text": "v = t or ''",
-    "text!": "if not t or not t.strip(): raise _Declined\nv = t",
-    "keyword": "if t not in _choices_{n}: raise _Declined\nv = t",
-    "keyword!": "if t not in _choices_{n}: raise _Declined\nv = t",
-    "number": (
-        "declared = ch.get('type')\n"
-        "if declared == 'decimal':\n"
-        "    if t is None or _money_match(t) is None: raise _Declined\n"
-        "    v = _Decimal(t)\n"
-        "elif declared is None:\n"
-        "    if t is None or _count_match(t) is None: raise _Declined\n"
-        "    v = int(t)\n"
-        "else: raise _Declined"
-    ),
+#: The kinds whose element holds elements, not text.
+_BRANCH: Final[dict[FieldKind, str]] = {
+    NESTED: "v = _structure_{n}(ch)",
+    OPTIONAL: "v = _structure_{n}(ch)",
+    SEQUENCE: "v = tuple([_structure_{n}(item) for item in _items(ch, _item_tag_{n})])",
+    JSON: "v = _extensions(ch)",
 }
 
-_BRANCH: Final[dict[str, str]] = {
-    "nested": "v = _structure_{n}(ch)",
-    "nested!": "v = _structure_{n}(ch)",
-    "optional": "v = _structure_{n}(ch)",
-    "sequence": "v = tuple([_structure_{n}(item) for item in _items(ch, _item_tag_{n})])",
-    "json": "v = _extensions(ch)",
-}
+#: A figure's value: a count, or with ``type="decimal"`` (the XML shape's one attribute) an amount.
+_NUMBER: Final = (
+    "declared = ch.get('type')\n"
+    "if declared == 'decimal':\n"
+    "    if t is None or _money_match(t) is None: raise _Declined\n"
+    "    v = _money(t)\n"
+    "elif declared is None:\n"
+    "    if t is None or _count_match(t) is None: raise _Declined\n"
+    "    v = _count(t)\n"
+    "else: raise _Declined"
+)
 
-_ABSENT: Final[dict[str, str]] = {
-    "nested": "v = _empty_{n}",
-    "nested!": "raise _Declined",
-    "sequence": "v = ()",
-    "year": "raise _Declined",
-    "offset": "raise _Declined",
-    "number": "raise _Declined",
-    "text!": "raise _Declined",
-    "keyword!": "raise _Declined",
-}
+
+def _absent_code(field: attrs.Attribute[Any]) -> str:
+    """What the compiled walk does when *field*'s element is absent: decline, or take the default."""
+    if is_required(field):
+        return "raise _Declined"
+    return "v = _empty_{n}" if isinstance(field.default, attrs.Factory) else "v = None"  # type: ignore[arg-type]
+
+
+def _element_code(field: attrs.Attribute[Any]) -> str:
+    """How the compiled walk reads *field*'s element ``ch``."""
+    kind = kind_of(field)
+    if kind in _BRANCH:
+        return _BRANCH[kind]
+    leaf = _NUMBER if kind is NUMBER else kind.read_text_code(required=is_required(field))
+    return "if len(ch): raise _Declined\nt = ch.text\n" + leaf
+
 
 _FUNCTIONS: dict[type[Any], Callable[[Any], Any]] = {}
 
@@ -180,13 +170,10 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
     namespace: dict[str, Any] = {
         "_Declined": Declined,
         "_MISSING": _MISSING,
-        "_Decimal": decimal.Decimal,
-        "_fromisoformat": datetime.date.fromisoformat,
-        "_count_match": _count_match,
-        "_delta_match": _delta_match,
-        "_year_match": _year_match,
-        "_money_match": _money_match,
-        "_date_match": _date_match,
+        "_count_match": COUNT.match,
+        "_count": COUNT.from_text,
+        "_money_match": MONEY.match,
+        "_money": MONEY.from_text,
         "_items": _items,
         "_extensions": _extensions,
         "_slots": slots,
@@ -209,14 +196,12 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
     if not via_init:
         lines.append("    o = _new(_cls)")
     for index, field in enumerate(fields):
-        name, kind = field.name, kind_of(field)
+        name = field.name
         lines.append(f"    ch = found[{index}]")
-        absent = _ABSENT.get(kind, "v = None").format(n=name)
         lines.append("    if ch is _MISSING:")
-        lines.extend("        " + line for line in absent.splitlines())
+        lines.extend("        " + line for line in _absent_code(field).format(n=name).splitlines())
         lines.append("    else:")
-        body = _BRANCH[kind] if kind in _BRANCH else "if len(ch): raise _Declined\nt = ch.text\n" + _LEAF[kind]
-        lines.extend("        " + line for line in body.format(n=name).splitlines())
+        lines.extend("        " + line for line in _element_code(field).format(n=name).splitlines())
         lines.append(f"    v_{name} = v" if via_init else f"    _set_{name}(o, v)")
         _field_globals(namespace, cls, field)
     if via_init:
@@ -231,7 +216,10 @@ def _compile(cls: type[Any]) -> Callable[[Any], Any]:
 
 def _field_globals(namespace: dict[str, Any], cls: type[Any], field: attrs.Attribute[Any]) -> None:
     bind_field_globals(namespace, cls, field, _structure_fn)
-    if field.metadata[KIND] == "sequence":
+    kind = kind_of(field)
+    namespace[f"_match_{field.name}"] = kind.match
+    namespace[f"_from_text_{field.name}"] = kind.from_text
+    if kind is SEQUENCE:
         namespace[f"_item_tag_{field.name}"] = tag_of(field.metadata[MODEL].__name__.lower())
 
 
@@ -271,7 +259,7 @@ def careful_problems(root: Any, max_depth: int) -> list[Problem]:
             name = _local(leaf)
             if len(leaf):
                 reader.add(leaf, f"/{name}", f"{xpath}/{_PREFIX}:{name}", f"<{name}> holds a value, not elements")
-            _stray_text_and_attributes_of_leaf(reader, leaf, f"/{name}", f"{xpath}/{_PREFIX}:{name}", "text")
+            _stray_text_and_attributes_of_leaf(reader, leaf, f"/{name}", f"{xpath}/{_PREFIX}:{name}", TEXT)
     if schema is None or schema.text != SCHEMA:
         found = "it is missing" if schema is None else f"got {_quote(schema.text)}"
         reader.add(
@@ -369,27 +357,19 @@ def _unknown(tag: str, names: list[str]) -> str:
     return f"unknown element <{tag}>{hint}"
 
 
-_LEAF_RULES: Final[dict[str, tuple[Callable[[str], Any], str, Callable[[str], Any]]]] = {
-    "count": (_count_match, "an integer ≥ 0 (leave the element out for a blank cell)", int),
-    "offset": (_count_match, "an integer ≥ 0", int),
-    "delta": (_delta_match, "an integer, negative for a decrease (leave the element out for a blank cell)", int),
-    "year": (_year_match, "a four-digit year such as 2021", int),
-    "money": (
-        _money_match,
-        "a decimal amount in 万元 such as 5.02 (leave the element out for a blank cell)",
-        decimal.Decimal,
-    ),
-    "date": (_date_match, "a date written YYYY-MM-DD", datetime.date.fromisoformat),
-}
+def _text_expected(kind: FieldKind) -> str:
+    """What an element of *kind* must hold; a blank cell is an absent element."""
+    expected = kind.text_expected or kind.expected
+    return expected + " (leave the element out for a blank cell)" if kind.cell else expected
 
 
 def _read(reader: _Reader, field: attrs.Attribute[Any], element: Any, pointer: str, xpath: str) -> Any:
-    kind = field.metadata[KIND]
-    if kind in ("nested", "optional"):
+    kind = kind_of(field)
+    if kind.model and kind is not SEQUENCE:
         return _collect(reader, field.metadata[MODEL], element, pointer, xpath)
-    if kind in ("sequence", "json"):
+    if kind is SEQUENCE or kind is JSON:
         _stray_text_and_attributes(reader, element, pointer, xpath)
-        if kind == "sequence":
+        if kind is SEQUENCE:
             return _read_sequence(reader, field.metadata[MODEL], element, pointer, xpath)
         return _read_extensions(reader, element, pointer, xpath)
     if len(element):
@@ -399,39 +379,41 @@ def _read(reader: _Reader, field: attrs.Attribute[Any], element: Any, pointer: s
     return _read_leaf(reader, field, element, pointer, xpath)
 
 
-def _stray_text_and_attributes_of_leaf(reader: _Reader, element: Any, pointer: str, xpath: str, kind: str) -> None:
-    allowed = {"type"} if kind == "number" else set()
+def _stray_text_and_attributes_of_leaf(
+    reader: _Reader, element: Any, pointer: str, xpath: str, kind: FieldKind
+) -> None:
+    allowed = {"type"} if kind is NUMBER else set()
     for attribute in element.attrib:
         if attribute not in allowed:
             reader.add(element, pointer, xpath, f"attribute {attribute} is not allowed here")
 
 
 def _read_leaf(reader: _Reader, field: attrs.Attribute[Any], element: Any, pointer: str, xpath: str) -> Any:
-    kind, text = field.metadata[KIND], element.text
-    if kind == "text":
-        if field.default is attrs.NOTHING and not (text or "").strip():
+    kind, text = kind_of(field), element.text
+    if kind is TEXT:
+        if is_required(field) and not (text or "").strip():
             reader.add(element, pointer, xpath, "must not be blank")
         return text or ""
-    if kind == "keyword":
+    if kind is KEYWORD:
         keys = field.metadata[CHOICES].keys()
         if text not in keys:
             reader.add(element, pointer, xpath, f"expected one of {', '.join(keys)}; got {_quote(text)}")
         return text
-    if kind == "number":
+    if kind is NUMBER:
         declared = element.get("type")
         if declared not in (None, "decimal"):
             reader.add(element, pointer, xpath, f'type must be "decimal" or left out; got {_quote(declared)}')
             return None
-        kind = "money" if declared == "decimal" else "count"
-    match, expected, convert = _LEAF_RULES[kind]
-    if text is None or match(text) is None:
+        kind = MONEY if declared == "decimal" else COUNT
+    if text is None or not kind.matches(text) or kind.from_text is None:
         found = "an empty element" if text is None else _quote(text)
-        reader.add(element, pointer, xpath, f"expected {expected}; got {found}")
+        reader.add(element, pointer, xpath, f"expected {_text_expected(kind)}; got {found}")
         return None
     try:
-        return convert(text)
+        return kind.from_text(text)
     except ValueError:
-        reader.add(element, pointer, xpath, f"{_quote(text)} is not a calendar date")
+        reason = kind.unconvertible or f"cannot be read as {kind.text_expected}"
+        reader.add(element, pointer, xpath, f"{_quote(text)} {reason}")
         return None
 
 

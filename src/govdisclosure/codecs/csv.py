@@ -37,16 +37,8 @@ import attrs
 
 from .._errors import ParseError, Problem
 from ..model import REPORT_CLASSES, SCHEMA, Agency, AnnualReport, Cell, iter_cells
-from ..model._fields import (
-    COUNT_PATTERN,
-    DELTA_PATTERN,
-    KIND,
-    MODEL,
-    MONEY_PATTERN,
-    YEAR_PATTERN,
-    pointer_token,
-    unwritable_character,
-)
+from ..model._fields import MODEL, pointer_token, unwritable_character
+from ..model.kinds import YEAR, FieldKind, kind_of
 from .json import DEFAULT_MAX_SIZE, from_data
 
 __all__ = [
@@ -87,18 +79,7 @@ _BOM: Final = "\ufeff"
 _ROW_SEPARATOR: Final = "/"
 _LABEL_SEPARATOR: Final = " · "  # between the row and the column part of Cell.label
 
-_COUNT: Final = re.compile(COUNT_PATTERN)
-_DELTA: Final = re.compile(DELTA_PATTERN)
-_MONEY: Final = re.compile(MONEY_PATTERN)
-_YEAR: Final = re.compile(YEAR_PATTERN)
 _ESCAPED_BYTE: Final = re.compile("[\udc80-\udcff]")
-
-#: What each cell kind accepts, for messages.
-_EXPECTED: Final = {
-    "count": "an integer ≥ 0",
-    "delta": "an integer (negative for a decrease)",
-    "money": 'an amount in 万元 such as "5.02"',
-}
 
 
 class CSVDataLossWarning(UserWarning):
@@ -122,7 +103,7 @@ class _CellSpec:
     """A cell a template has: where it is, what kind of value it holds, and its official labels."""
 
     path: tuple[str, ...]
-    kind: str
+    kind: FieldKind
     row_label: str
     column_label: str
 
@@ -146,12 +127,11 @@ def _labels(cell: Cell) -> tuple[str, str]:
     return row, column
 
 
-def _kind(cls: type[Any], path: Sequence[str]) -> str:
+def _kind(cls: type[Any], path: Sequence[str]) -> FieldKind:
     """The field kind (count, delta, money) of the cell at *path* in a *cls*."""
     for name in path[:-1]:
         cls = attrs.fields_dict(cls)[name].metadata[MODEL]
-    kind: str = attrs.fields_dict(cls)[path[-1]].metadata[KIND]
-    return kind
+    return kind_of(attrs.fields_dict(cls)[path[-1]])
 
 
 def _layout(cls: type[AnnualReport]) -> dict[_Key, _CellSpec]:
@@ -588,8 +568,8 @@ def _identity_data(row: _Row, reading: _Reading) -> dict[str, Any] | None:
         legacy = "; a legacy report has no table cells, so CSV cannot carry it" if template in REPORT_CLASSES else ""
         reading.add(row, "template", "/template", f"expected one of {known}, got {_show(template)}{legacy}")
     year = fields["year"]
-    if not _YEAR.fullmatch(year):
-        reading.add(row, "year", "/year", f"expected a four-digit year such as 2021, got {_show(year)}")
+    if not YEAR.matches(year):
+        reading.add(row, "year", "/year", f"expected {YEAR.text_expected}, got {_show(year)}")
     if not fields["agency"].strip():
         reading.add(row, "agency", "/agency/name", "must not be blank")
     if len(reading.problems) > before:
@@ -642,13 +622,13 @@ def _value(row: _Row, spec: _CellSpec, reading: _Reading) -> int | str | None:
     text = row.fields["value"]
     if text == "":
         return None
-    pattern = _MONEY if spec.kind == "money" else _DELTA if spec.kind == "delta" else _COUNT
-    if not pattern.fullmatch(text):
-        message = f"expected {_EXPECTED[spec.kind]} or empty for a blank cell, got {_show(text)}"
+    kind = spec.kind
+    if not kind.matches(text):
+        message = f"expected {kind.text_expected} or empty for a blank cell, got {_show(text)}"
         reading.add(row, "value", spec.pointer, message)
         return None
-    if spec.kind == "money":
-        return text
+    if kind.from_text is not int:
+        return text  # the interchange shape holds an amount as its decimal string
     try:
         return int(text)
     except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)

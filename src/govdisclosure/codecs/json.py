@@ -21,7 +21,7 @@ import cattrs
 
 from .._errors import ParseError, Problem
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
-from ..model._fields import KIND
+from ..model.kinds import KIND
 from ._problems import collect, report_problems
 from ._structure import structure_fn, unstructure_fn
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
 from ..regulation import Heading, Language, check_language
-from ._fields import KIND
+from .kinds import kind_of
 
 __all__ = ["Cell", "iter_cells"]
-
-#: The field kinds that are table cells.
-CELL_KINDS: Final = frozenset({"count", "delta", "money"})
 
 
 @attrs.frozen
@@ -79,7 +76,7 @@ def _cells(part: Any, path: tuple[str, ...], table: Heading, rows: tuple[Heading
     for field in attrs.fields(type(part)):
         value = getattr(part, field.name)
         heading = headings[field.name]
-        if field.metadata[KIND] in CELL_KINDS:
+        if kind_of(field).cell:
             yield Cell((*path, field.name), value, table, rows, heading)
         else:
             yield from _cells(value, (*path, field.name), table, (*rows, heading))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import attrs
 
 from ..regulation import AGENCY, AGENCY_KINDS, AGENCY_LEVELS
-from ._fields import bind, keyword_field, text_field
+from ._fields import bind, keyword_field, required, text_field
+from .kinds import TEXT
 
 __all__ = ["Agency"]
 
@@ -21,7 +22,7 @@ class Agency:
     *parent* the government it belongs to.
     """
 
-    name: str = text_field(required=True)
+    name: str = attrs.field(**required(TEXT))
     uscc: str | None = text_field()
     level: str | None = keyword_field(AGENCY_LEVELS)
     kind: str | None = keyword_field(AGENCY_KINDS)

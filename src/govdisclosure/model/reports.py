@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, TypeAlias
 
@@ -11,19 +11,17 @@ import attrs
 
 from ..regulation import LEGACY, LEGACY_MEASURES, NARRATIVE, TEMPLATE_2019, TEMPLATE_2021, TemplateVersion
 from ._fields import (
-    KIND,
     bind,
     date_field,
     json_field,
-    keyword_field,
     nested_field,
-    number_field,
-    offset_field,
     optional_field,
+    required,
     sequence_field,
     text_field,
 )
 from .agency import Agency
+from .kinds import KEYWORD, NESTED, NUMBER, OFFSET, TEXT, YEAR
 from .proactive import Proactive2019, Proactive2021
 from .requests import RequestTable2019, RequestTable2021
 from .review import ReviewLitigation
@@ -43,17 +41,6 @@ __all__ = [
 
 #: The value of ``schema`` in every document of the interchange shape.
 SCHEMA = "govdisclosure/annual-report/1"
-
-
-def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int:
-        raise TypeError(f"{type(instance).__name__}.year: expected a four-digit year, got {value!r}")
-    if not 1000 <= value <= 9999:
-        raise ValueError(f"{type(instance).__name__}.year: expected a four-digit year, got {value!r}")
-
-
-def _year_field() -> Any:
-    return attrs.field(validator=_check_year, metadata={KIND: "year"})
 
 
 @bind(NARRATIVE)
@@ -86,8 +73,8 @@ class AnnualReport2019(_Report):
 
     template: ClassVar[TemplateVersion] = TEMPLATE_2019
 
-    year: int = _year_field()
-    agency: Agency = nested_field(Agency, required=True)
+    year: int = attrs.field(**required(YEAR))
+    agency: Agency = attrs.field(**required(NESTED, Agency))
     published: datetime.date | None = date_field()
     proactive: Proactive2019 = nested_field(Proactive2019)
     requests: RequestTable2019 = nested_field(RequestTable2019)
@@ -102,8 +89,8 @@ class AnnualReport2021(_Report):
 
     template: ClassVar[TemplateVersion] = TEMPLATE_2021
 
-    year: int = _year_field()
-    agency: Agency = nested_field(Agency, required=True)
+    year: int = attrs.field(**required(YEAR))
+    agency: Agency = attrs.field(**required(NESTED, Agency))
     published: datetime.date | None = date_field()
     proactive: Proactive2021 = nested_field(Proactive2021)
     requests: RequestTable2021 = nested_field(RequestTable2021)
@@ -116,9 +103,9 @@ class AnnualReport2021(_Report):
 class SourceSpan:
     """Where a figure was read: character offsets *start*–*end* into the text, and that text."""
 
-    start: int = offset_field()
-    end: int = offset_field()
-    text: str = text_field(required=True)
+    start: int = attrs.field(**required(OFFSET))
+    end: int = attrs.field(**required(OFFSET))
+    text: str = attrs.field(**required(TEXT))
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -129,9 +116,9 @@ class SourceSpan:
 class Figure:
     """A figure extracted from a legacy report: a measure, its value and unit, and where it was read."""
 
-    measure: str = keyword_field(LEGACY_MEASURES, required=True)
-    value: int | Decimal = number_field()
-    unit: str = text_field(required=True)
+    measure: str = attrs.field(**required(KEYWORD, choices=LEGACY_MEASURES))
+    value: int | Decimal = attrs.field(**required(NUMBER))
+    unit: str = attrs.field(**required(TEXT))
     source: SourceSpan | None = optional_field(SourceSpan)
 
 
@@ -141,10 +128,10 @@ class LegacyReport(_Report):
 
     template: ClassVar[TemplateVersion] = LEGACY
 
-    year: int = _year_field()
-    agency: Agency = nested_field(Agency, required=True)
+    year: int = attrs.field(**required(YEAR))
+    agency: Agency = attrs.field(**required(NESTED, Agency))
     published: datetime.date | None = date_field()
-    figures: tuple[Figure, ...] = sequence_field(Figure)
+    figures: Sequence[Figure] = sequence_field(Figure)
     narrative: Narrative | None = optional_field(Narrative, omit_none=True)
     extensions: Mapping[str, Any] | None = json_field()
 

@@ -16,7 +16,7 @@ from typing import Any, Final
 import attrs
 
 from govdisclosure.model import REPORT_CLASSES, SCHEMA
-from govdisclosure.model._fields import CHOICES, KIND, MODEL
+from govdisclosure.model._fields import CHOICES, MODEL
 from govdisclosure.regulation import NARRATIVE, Heading, TemplateVersion
 
 __all__ = [
@@ -82,7 +82,7 @@ def field_headings(cls: type[Any]) -> dict[str, Heading]:
 def field_heading(field: attrs.Attribute[Any], headings: dict[str, Heading]) -> Heading | None:
     """The heading that annotates *field*: its own from *headings*, or for a keyword the one it chooses from."""
     heading = headings.get(field.name)
-    if heading is None and field.metadata.get(KIND) == "keyword":
+    if heading is None and CHOICES in field.metadata:
         choices: Heading = field.metadata[CHOICES]
         return choices
     return heading

@@ -2,10 +2,9 @@
 
 Nothing here repeats the vocabulary: property names come from the attrs
 fields of the model classes, each value's schema from the field's kind
-(:data:`~govdisclosure.model._fields.KIND`), property titles (official zh
-labels) and descriptions (English names, article references, units) from the
-regulation headings the classes are bound to, and patterns from
-:mod:`govdisclosure.model._fields`.  Every model class becomes one entry of
+(:attr:`FieldKind.json_schema <govdisclosure.model.kinds.FieldKind>`), and
+property titles (official zh labels) and descriptions (English names, article
+references, units) from the regulation headings the classes are bound to.  Every model class becomes one entry of
 ``$defs``, named after the class and described by its docstring's first line;
 the root picks a report class by ``template``.
 
@@ -26,7 +25,7 @@ from typing import Any, Final
 import attrs
 
 from govdisclosure.model import REPORT_CLASSES, SCHEMA
-from govdisclosure.model._fields import CHOICES, DATE_PATTERN, KIND, MODEL, MONEY_PATTERN
+from govdisclosure.model.kinds import JSON_VALUE, is_required, kind_of
 from govdisclosure.regulation import SECTIONS_2019, Heading, TemplateVersion
 from govdisclosure.schemas import FILENAME
 from govdisclosure.schemas._annotations import (
@@ -47,16 +46,13 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 #: The schema's ``$id``, the same URN as the XML namespace.
 SCHEMA_ID: Final = URN
 
-#: The ``$defs`` entry for plain JSON data inside ``extensions`` (no floats, as in the models).
-_JSON_VALUE: Final = "JsonValue"
-
 JsonObject = dict[str, Any]
 
 
 def generate_json_schema() -> JsonObject:
     """The schema of a report document of any template, as a fresh dict."""
     defs = {cls.__name__: _class_schema(cls) for cls in model_classes(REPORT_CLASSES.values())}
-    defs[_JSON_VALUE] = _json_value_schema()
+    defs[JSON_VALUE] = _json_value_schema()
     return {
         "$schema": DRAFT,
         "$id": SCHEMA_ID,
@@ -87,7 +83,12 @@ def main() -> None:
 
 def _ref(cls: type[Any]) -> JsonObject:
     """A reference to the ``$defs`` entry of model class *cls*."""
-    return {"$ref": f"#/$defs/{cls.__name__}"}
+    return _ref_named(cls.__name__)
+
+
+def _ref_named(name: str) -> JsonObject:
+    """A reference to the ``$defs`` entry *name*."""
+    return {"$ref": f"#/$defs/{name}"}
 
 
 def _template_branch(key: str, cls: type[Any]) -> JsonObject:
@@ -109,7 +110,7 @@ def _class_schema(cls: type[Any]) -> JsonObject:
     required = list(properties)
     for field in attrs.fields(cls):
         properties[field.name] = _property_schema(field, field_heading(field, headings))
-        if field.default is attrs.NOTHING:
+        if is_required(field):
             required.append(field.name)
     schema: JsonObject = {"type": "object"}
     text = summary(cls)
@@ -138,61 +139,17 @@ def _property_schema(field: attrs.Attribute[Any], heading: Heading | None) -> Js
 
 
 def _value_schema(field: attrs.Attribute[Any]) -> JsonObject:
-    """The schema of a value of *field*, from the kind in its metadata.
+    """The schema of a value of *field*: its kind's fragment.
 
     Raises:
-        ValueError: for a kind this generator does not know.
+        TypeError: for a field without a kind.
     """
-    kind = field.metadata.get(KIND)
-    required = field.default is attrs.NOTHING
-    match kind:
-        case "count":
-            return {"type": ["integer", "null"], "minimum": 0}
-        case "delta":
-            return {"type": ["integer", "null"]}
-        case "money":
-            return {"type": ["string", "null"], "pattern": MONEY_PATTERN}
-        case "date":
-            return {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}
-        case "text":
-            return _text_schema(required=required)
-        case "keyword":
-            return _keyword_schema(field.metadata[CHOICES], required=required)
-        case "year":
-            return {"type": "integer", "minimum": 1000, "maximum": 9999}
-        case "offset":
-            return {"type": "integer", "minimum": 0}
-        case "number":
-            return {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": MONEY_PATTERN}]}
-        case "json":
-            return {"type": ["object", "null"], "additionalProperties": {"$ref": f"#/$defs/{_JSON_VALUE}"}}
-        case "nested":
-            return _ref(field.metadata[MODEL])
-        case "optional":
-            return {"anyOf": [_ref(field.metadata[MODEL]), {"type": "null"}]}
-        case "sequence":
-            return {"type": "array", "items": _ref(field.metadata[MODEL])}
-    raise ValueError(f"field {field.name!r} has a kind the JSON Schema generator does not know: {kind!r}")
-
-
-def _text_schema(*, required: bool) -> JsonObject:
-    """A string; a required one must hold a non-space character, an optional one may be null."""
-    if required:
-        return {"type": "string", "minLength": 1, "pattern": r"\S"}
-    return {"type": ["string", "null"]}
-
-
-def _keyword_schema(choices: Heading, *, required: bool) -> JsonObject:
-    """One of the keys of *choices*' children; null too unless *required*."""
-    keys: list[str | None] = list(choices.keys())
-    if not required:
-        keys.append(None)
-    return {"enum": keys}
+    return kind_of(field).json_schema(field, _ref_named)
 
 
 def _json_value_schema() -> JsonObject:
     """Plain JSON data as the models accept it: any value but a non-integer number."""
-    ref = {"$ref": f"#/$defs/{_JSON_VALUE}"}
+    ref = _ref_named(JSON_VALUE)
     return {
         "description": "Plain JSON data; numbers must be integers (write decimals as strings).",
         "type": ["null", "boolean", "integer", "string", "array", "object"],

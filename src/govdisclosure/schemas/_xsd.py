@@ -5,8 +5,8 @@ The XML mirrors the interchange shape element for element: one namespace
 names with ``_`` written ``-``, children in field order, and a blank cell an
 absent element.  Nothing here repeats the vocabulary: elements come from the
 attrs fields of the model classes, each leaf's type from the field's kind
-(:data:`~govdisclosure.model._fields.KIND`), lexical patterns from
-:mod:`govdisclosure.model._fields`, and each element's ``xs:documentation``
+(its :attr:`~govdisclosure.model.kinds.FieldKind.xsd` simple type, named
+after the kind), and each element's ``xs:documentation``
 (``xml:lang="zh"``: the official label; ``xml:lang="en"``: the English name
 with article references and unit) from the regulation heading its field
 stands for, found as the JSON Schema finds it (:mod:`._annotations`).  A field
@@ -42,15 +42,20 @@ import attrs
 from lxml import etree
 
 from govdisclosure.model import REPORT_CLASSES, SCHEMA
-from govdisclosure.model._fields import (
-    CHOICES,
-    COUNT_PATTERN,
-    DATE_PATTERN,
-    DELTA_PATTERN,
-    KIND,
-    MODEL,
-    MONEY_PATTERN,
-    UNWRITABLE_TEXT,
+from govdisclosure.model._fields import CHOICES, MODEL, UNWRITABLE_TEXT
+from govdisclosure.model.kinds import (
+    COUNT,
+    JSON,
+    KEYWORD,
+    MONEY,
+    NESTED,
+    NUMBER,
+    OPTIONAL,
+    SEQUENCE,
+    TEXT,
+    FieldKind,
+    is_required,
+    kind_of,
 )
 from govdisclosure.regulation import REPORT_FIELDS, Heading
 from govdisclosure.schemas import XSD_FILENAMES, xsd_filename
@@ -84,23 +89,6 @@ _NUMBER_FORM: Final = "type"
 _DECIMAL: Final = "decimal"
 
 
-#: Lexical forms of the leaf kinds whose schema type is a pattern: kind → (base type, pattern).
-#: The XSD pattern language is anchored, so the models' ``^…$`` patterns lose their anchors.
-def _unanchored(pattern: str) -> str:
-    return pattern.removeprefix("^").removesuffix("$")
-
-
-_INTEGER: Final = _unanchored(COUNT_PATTERN)
-_PATTERNS: Final[dict[str, tuple[str, str]]] = {
-    "count": ("xs:string", _INTEGER),
-    "offset": ("xs:string", _INTEGER),
-    "delta": ("xs:string", _unanchored(DELTA_PATTERN)),
-    "money": ("xs:string", _unanchored(MONEY_PATTERN)),
-    "date": ("xs:date", _unanchored(DATE_PATTERN)),
-}
-#: The year: four digits, 1000 to 9999, as the report models check it.
-_YEAR_DIGITS: Final = "[0-9]{4}"
-_YEAR_RANGE: Final = ("1000", "9999")
 #: The name of the union schema's root type, as :data:`govdisclosure.AnnualReport` names the union of report classes.
 _ANY_REPORT: Final = "AnnualReport"
 
@@ -239,9 +227,9 @@ class _Builder:
         element = _xs("element", parent, name=_tag(name))
         _annotate(element, _merged(_field_documentation(variant) for variant in variants))
         element.set("type", self._value_type(variants))
-        if optional or any(variant.field.default is not attrs.NOTHING for variant in variants):
+        if optional or not all(is_required(variant.field) for variant in variants):
             element.set("minOccurs", "0")
-        if _kind(variants) == "json":
+        if _kind(variants) is JSON:
             _unique_extension_names(element)
 
     def _value_type(self, variants: Sequence[_Variant]) -> str:
@@ -251,12 +239,12 @@ class _Builder:
             ValueError: when the variants' kinds cannot share one element.
         """
         kind = _kind(variants)
-        if kind == "model":
+        if kind is NESTED:
             models = tuple(_distinct(variant.field.metadata[MODEL] for variant in variants))
             return self._class_type(models)
-        if kind == "sequence":
+        if kind is SEQUENCE:
             return self._sequence_type(variants)
-        if kind == "json":
+        if kind is JSON:
             return self._extensions_type()
         return self._leaf_type(_one_leaf(variants))
 
@@ -283,44 +271,36 @@ class _Builder:
     # ---------------------------------------------------------------- leaves
 
     def _leaf_type(self, variant: _Variant) -> str:
-        """The type of a leaf element: a cell, a text, a keyword or a figure's value.
+        """The type of a leaf element: its kind's simple type, a text, a keyword or a figure's value.
 
         Raises:
-            ValueError: for a kind this generator does not know.
+            ValueError: for a kind this generator cannot give a type.
         """
         field = variant.field
-        kind = field.metadata.get(KIND)
-        if kind in _PATTERNS:
-            return self._pattern_type(kind)
-        match kind:
-            case "year":
-                return self._year_type()
-            case "text":
-                return "xs:string" if field.default is not attrs.NOTHING else self._non_blank_type()
-            case "keyword":
-                return self._keyword_type(variant.owner.__name__ + _camel(field.name), field.metadata[CHOICES])
-            case "number":
-                return self._number_type()
-        raise ValueError(f"field {field.name!r} has a kind the XSD generator does not know: {kind!r}")
+        kind = kind_of(field)
+        if kind.xsd is not None:
+            return self._simple_type(kind)
+        if kind is TEXT:
+            return self._non_blank_type() if is_required(field) else "xs:string"
+        if kind is KEYWORD:
+            return self._keyword_type(variant.owner.__name__ + _camel(field.name), field.metadata[CHOICES])
+        if kind is NUMBER:
+            return self._number_type()
+        raise ValueError(f"field {field.name!r} has a kind the XSD generator cannot type: {kind.name!r}")
 
-    def _pattern_type(self, kind: str) -> str:
-        """The simple type of a *kind* in :data:`_PATTERNS`, named after the kind."""
-        name = kind.capitalize()
-        definition = self._new_simple(name, kind)
-        if definition is not None:
-            base, pattern = _PATTERNS[kind]
-            _xs("pattern", _xs("restriction", definition, base=base), value=pattern)
+    def _simple_type(self, kind: FieldKind) -> str:
+        """The simple type of *kind*, its :attr:`~govdisclosure.model.kinds.FieldKind.xsd`, named after the kind."""
+        name = kind.name.capitalize()
+        definition = self._new_simple(name, kind.name)
+        if definition is not None and kind.xsd is not None:
+            restriction = _xs("restriction", definition, base=kind.xsd.base)
+            if kind.xsd.pattern is not None:
+                _xs("pattern", restriction, value=kind.xsd.pattern)
+            if kind.xsd.minimum is not None:
+                _xs("minInclusive", restriction, value=str(kind.xsd.minimum))
+            if kind.xsd.maximum is not None:
+                _xs("maxInclusive", restriction, value=str(kind.xsd.maximum))
         return _qualified(name)
-
-    def _year_type(self) -> str:
-        """The simple type of ``year``: four digits, from 1000 to 9999."""
-        definition = self._new_simple("Year", "year")
-        if definition is not None:
-            restriction = _xs("restriction", definition, base="xs:integer")
-            _xs("pattern", restriction, value=_YEAR_DIGITS)
-            _xs("minInclusive", restriction, value=_YEAR_RANGE[0])
-            _xs("maxInclusive", restriction, value=_YEAR_RANGE[1])
-        return _qualified("Year")
 
     def _non_blank_type(self) -> str:
         """The simple type of a required text: it holds a character that is not white space."""
@@ -362,7 +342,7 @@ class _Builder:
         if definition is not None:
             content = self._new_simple("CountOrMoney", "count|money")
             if content is not None:
-                members = f"{self._pattern_type('count')} {self._pattern_type('money')}"
+                members = f"{self._simple_type(COUNT)} {self._simple_type(MONEY)}"
                 _xs("union", content, memberTypes=members)
             extension = _xs("extension", _xs("simpleContent", definition), base=_qualified("CountOrMoney"))
             form = _xs("simpleType", _xs("attribute", extension, name=_NUMBER_FORM))
@@ -417,8 +397,7 @@ def _field_documentation(variant: _Variant) -> _Documentation:
     heading = field_heading(field, _headings(owner))
     if heading is not None:
         return _heading_documentation(heading)
-    kind = field.metadata.get(KIND)
-    if kind == "json":
+    if kind_of(field) is JSON:
         return _Documentation(_EXTENSIONS_DOCUMENTATION, _EXTENSIONS_DOCUMENTATION)
     model = field.metadata.get(MODEL)
     return _class_documentation(model if model is not None else owner)
@@ -538,17 +517,17 @@ def _type_name(classes: tuple[type[Any], ...]) -> str:
     return stems[0] if len(stems) == 1 else "Or".join(cls.__name__ for cls in classes)
 
 
-def _kind(variants: Sequence[_Variant]) -> str:
-    """The kind the variants share; ``model`` for a nested or optional model.
+def _kind(variants: Sequence[_Variant]) -> FieldKind:
+    """The kind the variants share; :data:`~govdisclosure.model.kinds.NESTED` for a nested or optional model.
 
     Raises:
         ValueError: when the variants differ in kind.
     """
-    kinds = _distinct(variant.field.metadata.get(KIND) for variant in variants)
-    shared = _distinct("model" if kind in ("nested", "optional") else kind for kind in kinds)
-    if len(shared) != 1 or shared[0] is None:
-        raise ValueError(f"cannot give one element to fields of kinds {kinds}: {variants}")
-    kind: str = shared[0]
+    kinds = _distinct(kind_of(variant.field) for variant in variants)
+    shared = _distinct(NESTED if kind is OPTIONAL else kind for kind in kinds)
+    if len(shared) != 1:
+        raise ValueError(f"cannot give one element to fields of kinds {[kind.name for kind in kinds]}: {variants}")
+    kind: FieldKind = shared[0]
     return kind
 
 
@@ -559,7 +538,7 @@ def _one_leaf(variants: Sequence[_Variant]) -> _Variant:
         ValueError: when they differ in kind, in being required, or in their choices.
     """
     shapes = _distinct(
-        (variant.field.metadata.get(KIND), variant.field.default is attrs.NOTHING, variant.field.metadata.get(CHOICES))
+        (kind_of(variant.field), is_required(variant.field), variant.field.metadata.get(CHOICES))
         for variant in variants
     )
     if len(shapes) != 1:

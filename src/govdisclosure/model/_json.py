@@ -1,0 +1,70 @@
+"""Plain JSON data inside a report (its extensions): what the codecs can carry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Final
+
+__all__ = ["UNWRITABLE_TEXT", "extensions_problem", "json_problem", "pointer_token", "unwritable_character"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+#: Characters no report text may hold: lone surrogates (not UTF-8) and the
+#: characters XML 1.0 cannot carry, even escaped.  A report's text must be
+#: writable in every format it can be exchanged in.
+UNWRITABLE_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def unwritable_character(text: str) -> str | None:
+    """A description of the first character of *text* no document can carry, or None."""
+    found = UNWRITABLE_TEXT.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
+
+
+def pointer_token(key: str) -> str:
+    """*key* as a JSON Pointer reference token (RFC 6901)."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def json_problem(value: object, pointer: str) -> str | None:
+    """Why *value* is not plain JSON data the codecs can carry (None when it is).
+
+    Floats are refused (amounts are decimal strings in this shape), and so are
+    strings with lone surrogates, which no UTF-8 document can hold.
+    """
+    if value is None or type(value) in (int, bool):
+        return None
+    if type(value) is str:
+        return f"{pointer or '/'}: lone surrogate in a string" if _SURROGATE.search(value) else None
+    if type(value) is float:
+        return f"{pointer or '/'}: floats are not allowed; use a decimal string"
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if type(key) is not str or _SURROGATE.search(key):
+                return f"{pointer or '/'}: keys must be strings, got {key!r}"
+            problem = json_problem(item, f"{pointer}/{pointer_token(key)}")
+            if problem:
+                return problem
+        return None
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            problem = json_problem(item, f"{pointer}/{index}")
+            if problem:
+                return problem
+        return None
+    return f"{pointer or '/'}: {type(value).__name__} is not JSON data"
+
+
+def extensions_problem(value: Mapping[str, object]) -> str | None:
+    """Why *value* cannot be a report's extensions (None when it can).
+
+    Its data must be plain JSON (see :func:`json_problem`), and each name,
+    written as an XML attribute, must hold only characters a document can carry.
+    """
+    for key in value:
+        if type(key) is str:
+            character = unwritable_character(key)
+            if character is not None:
+                return f"/{pointer_token(key)}: the name holds {character}, a character no XML document can carry"
+    return json_problem(value, "")
