@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import govdisclosure as gd
-from govdisclosure.codecs import json as json_codec
+from govdisclosure.codecs import data as data_codec
 from govdisclosure.codecs import xml as xml_codec
 from govdisclosure.codecs._xml_read import careful_problems, structure_root
 from govdisclosure.strategies import reports
@@ -307,4 +307,41 @@ def test_fast_and_careful_readings_agree(data: st.DataObject) -> None:
     problems = careful_problems(root, xml_codec.DEFAULT_MAX_DEPTH)
     assert (fast is None) == bool(problems)
     if fast is not None:
-        assert json_codec.to_data(fast) == json.loads(gd.dumps(xml_codec.loads(mutated)))
+        assert data_codec.to_data(fast) == json.loads(gd.dumps(xml_codec.loads(mutated)))
+
+
+class TestWriterFollowsTheModel:
+    """The writer places each part by its field's kind, not by the name of its key."""
+
+    def test_parts_by_kind(self) -> None:
+        """A text named ``value`` is no amount, a list's items are named by their class, extensions by kind."""
+        from collections.abc import Mapping, Sequence
+
+        import attrs
+
+        from govdisclosure.model._fields import json_field, sequence_field, text_field
+
+        @attrs.frozen(kw_only=True)
+        class Entry:
+            value: str | None = text_field()
+
+        @attrs.frozen(kw_only=True)
+        class Part:
+            value: str | None = text_field()
+            entries: Sequence[Entry] = sequence_field(Entry)
+            extensions: Mapping[str, Any] | None = json_field()
+
+        data = {"value": "5.02", "entries": [{"value": "x"}], "extensions": {"a": 1}}
+        lines: list[str] = []
+        xml_codec._write_fields(Part, data, 0, lines)
+        assert lines == [
+            "<value>5.02</value>",
+            "<entries>",
+            "  <entry>",
+            "    <value>x</value>",
+            "  </entry>",
+            "</entries>",
+            "<extensions>",
+            '  <extension name="a">1</extension>',
+            "</extensions>",
+        ]

@@ -38,7 +38,7 @@ from ..model.kinds import (
 )
 from ._structure import ROOT_KEYS, Declined, bind_field_globals
 
-__all__ = ["careful_problems", "structure_root"]
+__all__ = ["NAMESPACE", "careful_problems", "item_name", "structure_root", "tag_of"]
 
 #: The namespace of every element of a report document.
 NAMESPACE: Final = "urn:govdisclosure:annual-report:1"
@@ -60,6 +60,11 @@ _MISSING: Final = object()
 def tag_of(name: str) -> str:
     """The namespaced tag of the element for field *name*."""
     return _NS + name.replace("_", "-")
+
+
+def item_name(model: type[Any]) -> str:
+    """The name of the element of one *model* item in a list: the class's name in lower case (``figure``)."""
+    return model.__name__.lower()
 
 
 # ------------------------------------------------------------------ the compiled walk
@@ -220,7 +225,7 @@ def _field_globals(namespace: dict[str, Any], cls: type[Any], field: attrs.Attri
     namespace[f"_match_{field.name}"] = kind.match
     namespace[f"_from_text_{field.name}"] = kind.from_text
     if kind is SEQUENCE:
-        namespace[f"_item_tag_{field.name}"] = tag_of(field.metadata[MODEL].__name__.lower())
+        namespace[f"_item_tag_{field.name}"] = tag_of(item_name(field.metadata[MODEL]))
 
 
 # ------------------------------------------------------------------ the careful reading
@@ -418,7 +423,7 @@ def _read_leaf(reader: _Reader, field: attrs.Attribute[Any], element: Any, point
 
 
 def _read_sequence(reader: _Reader, model: type[Any], element: Any, pointer: str, xpath: str) -> Any:
-    item_tag = model.__name__.lower()
+    item_tag = item_name(model)
     items = []
     for index, child in enumerate(element):
         child_xpath = f"{xpath}/{_PREFIX}:{item_tag}[{index + 1}]"

@@ -39,7 +39,8 @@ from .._errors import ParseError, Problem
 from ..model import REPORT_CLASSES, SCHEMA, Agency, AnnualReport, Cell, iter_cells
 from ..model._fields import MODEL, pointer_token, unwritable_character
 from ..model.kinds import YEAR, FieldKind, kind_of
-from .json import DEFAULT_MAX_SIZE, from_data
+from .data import from_data
+from .json import DEFAULT_MAX_SIZE
 
 __all__ = [
     "COLUMNS",

@@ -7,8 +7,11 @@ the models, no floats, UTF-8 with Chinese unescaped, blank cells as ``null``.
 When orjson is installed it does the parsing and printing; the result is the
 same, byte for byte.
 
-The module also offers the cattrs face of the codec, in the shape of cattrs'
-``preconf`` modules: :func:`make_converter` and :func:`configure_converter`.
+Between the text and the models stands plain data (:mod:`.data`);
+:func:`to_data` and :func:`from_data` are importable here too, as they were
+before they moved there.  The module also offers the cattrs face of the
+codec, in the shape of cattrs' ``preconf`` modules: :func:`make_converter`
+and :func:`configure_converter`.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ import attrs
 import cattrs
 
 from .._errors import ParseError, Problem
-from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
+from ..model import REPORT_CLASSES, AnnualReport
 from ..model.kinds import KIND
-from ._problems import collect, report_problems
+from ._problems import collect
 from ._structure import structure_fn, unstructure_fn
+from .data import from_data, structure_fast, to_data
 
 _orjson: Any
 try:  # pragma: no cover - depends on the environment
@@ -45,8 +49,6 @@ __all__ = [
 DEFAULT_MAX_SIZE: Final = 16 * 1024 * 1024
 
 _BOM: Final = "\ufeff"
-_STRUCTURE: Final = {key: structure_fn(cls) for key, cls in REPORT_CLASSES.items()}
-_UNSTRUCTURE: Final = {cls: unstructure_fn(cls) for cls in REPORT_CLASSES.values()}
 
 
 def loads(data: str | bytes | bytearray | memoryview, *, max_size: int = DEFAULT_MAX_SIZE) -> AnnualReport:
@@ -63,50 +65,12 @@ def loads(data: str | bytes | bytearray | memoryview, *, max_size: int = DEFAULT
     if _orjson is not None and isinstance(data, (bytes, bytearray, memoryview)):
         parsed = _parse_fast(data, max_size)
         if parsed is not _UNPARSED:
-            report = _structure_fast(parsed)
+            report = structure_fast(parsed)
             if report is not None:
                 return report
         # orjson reads integers beyond 64 bits as floats: judge the document
         # on the standard library's exact reading instead.
     return from_data(_parse(data, max_size))
-
-
-def _structure_fast(data: Any) -> AnnualReport | None:
-    """The report the compiled path builds from *data*, or None if it declines."""
-    if type(data) is dict:
-        template = data.get("template")
-        structure = _STRUCTURE.get(template) if type(template) is str else None
-        if structure is not None and data.get("schema") == SCHEMA:
-            try:
-                report: AnnualReport = structure(data)
-            except Exception:  # noqa: BLE001 - declined: the careful path says why
-                return None
-            return report
-    return None
-
-
-def from_data(data: Any) -> AnnualReport:
-    """Build a report from plain data, as :func:`json.loads` returns it.
-
-    Raises:
-        ParseError: listing every problem at its JSON Pointer.
-    """
-    report = _structure_fast(data)
-    if report is not None:
-        return report
-    problems = report_problems(data)
-    if not problems:  # pragma: no cover - the two paths read the same kinds
-        problems = [Problem(pointer="", message="the document was declined for a reason no check names")]
-    raise ParseError(problems)
-
-
-def to_data(report: AnnualReport) -> dict[str, Any]:
-    """The report as plain data in the interchange shape (dicts, lists, str, int, None)."""
-    try:
-        unstructure = _UNSTRUCTURE[type(report)]
-    except KeyError:
-        raise TypeError(f"expected a report, got {type(report).__name__}") from None
-    return unstructure(report)
 
 
 def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:

@@ -12,7 +12,10 @@ external), no network, bounded size and depth.  Every refusal is a
 :class:`~govdisclosure.ParseError` whose problems carry the line, the XPath
 (prefix ``gd`` for the namespace) and the JSON Pointer of what is wrong.
 Loading walks the tree with functions compiled once per model class; only a
-document they decline is read again carefully to say why.
+document they decline is read again carefully to say why.  Writing walks
+the report's plain data (:func:`~govdisclosure.codecs.data.to_data`) beside
+its model: each field's kind says whether it is a leaf, a nested part, a
+list of items or the extensions.
 """
 
 from __future__ import annotations
@@ -22,12 +25,17 @@ import re
 import threading
 from typing import Any, Final
 
+import attrs
 from lxml import etree
 
 from .._errors import ParseError, Problem
-from ..model import AnnualReport
-from ._xml_read import NAMESPACE, careful_problems, structure_root
-from .json import DEFAULT_MAX_SIZE, to_data
+from ..model import REPORT_CLASSES, AnnualReport
+from ..model._fields import MODEL
+from ..model.kinds import JSON, NUMBER, SEQUENCE, kind_of
+from ._structure import ROOT_KEYS
+from ._xml_read import NAMESPACE, careful_problems, item_name, structure_root
+from .data import to_data
+from .json import DEFAULT_MAX_SIZE
 
 __all__ = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "NAMESPACE", "dumps", "loads"]
 
@@ -70,7 +78,7 @@ def dumps(report: AnnualReport, *, canonical: bool = False) -> str:
     declaration), for signing and byte-wise comparison.
     """
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<annual-report xmlns="{NAMESPACE}">']
-    _write_items(to_data(report), 1, lines)
+    _write_fields(type(report), to_data(report), 1, lines)
     lines.append("</annual-report>")
     text = "\n".join(lines) + "\n"
     if canonical:
@@ -167,51 +175,55 @@ def extension_text(value: Any) -> str:
     return text.replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
 
 
-def _write_items(data: dict[str, Any], depth: int, lines: list[str]) -> None:
+def _write_fields(cls: type[Any], data: dict[str, Any], depth: int, lines: list[str]) -> None:
+    """The elements of a *cls* whose plain data is *data*, in field order, each written as its kind says."""
     pad = "  " * depth
-    for key, value in data.items():
+    if cls in REPORT_CLASSES.values():
+        lines.extend(f"{pad}<{key}>{_text(data[key])}</{key}>" for key in ROOT_KEYS)
+    for field in attrs.fields(cls):
+        value = data.get(field.name)
         if value is None:
             continue  # a blank cell, or an optional part left out: an absent element
-        tag = key.replace("_", "-")
-        if key == "extensions" and depth == 1:
-            _write_extensions(value, depth, lines)
-        elif isinstance(value, dict):
-            _write_container(tag, value, depth, lines)
-        elif isinstance(value, list):
-            _write_figures(tag, value, depth, lines)
-        elif key == "value" and isinstance(value, str):
-            lines.append(f'{pad}<value type="decimal">{_text(value)}</value>')
+        kind, tag = kind_of(field), field.name.replace("_", "-")
+        if kind is JSON:
+            _write_extensions(tag, value, depth, lines)
+        elif kind is SEQUENCE:
+            _write_sequence(tag, field.metadata[MODEL], value, depth, lines)
+        elif kind.model:
+            _write_container(tag, field.metadata[MODEL], value, depth, lines)
+        elif kind is NUMBER and isinstance(value, str):  # an amount: the shape's one attribute says so
+            lines.append(f'{pad}<{tag} type="decimal">{_text(value)}</{tag}>')
         else:
             lines.append(f"{pad}<{tag}>{_text(str(value))}</{tag}>")
 
 
-def _write_container(tag: str, value: dict[str, Any], depth: int, lines: list[str]) -> None:
+def _write_container(tag: str, model: type[Any], value: dict[str, Any], depth: int, lines: list[str]) -> None:
     pad = "  " * depth
     if all(item is None for item in value.values()):
         lines.append(f"{pad}<{tag}/>")
         return
     lines.append(f"{pad}<{tag}>")
-    _write_items(value, depth + 1, lines)
+    _write_fields(model, value, depth + 1, lines)
     lines.append(f"{pad}</{tag}>")
 
 
-def _write_figures(tag: str, items: list[dict[str, Any]], depth: int, lines: list[str]) -> None:
+def _write_sequence(tag: str, model: type[Any], items: list[dict[str, Any]], depth: int, lines: list[str]) -> None:
     pad = "  " * depth
     if not items:
         lines.append(f"{pad}<{tag}/>")
         return
     lines.append(f"{pad}<{tag}>")
     for item in items:
-        _write_container("figure", item, depth + 1, lines)
+        _write_container(item_name(model), model, item, depth + 1, lines)
     lines.append(f"{pad}</{tag}>")
 
 
-def _write_extensions(extensions: dict[str, Any], depth: int, lines: list[str]) -> None:
+def _write_extensions(tag: str, extensions: dict[str, Any], depth: int, lines: list[str]) -> None:
     pad = "  " * depth
     if not extensions:
-        lines.append(f"{pad}<extensions/>")
+        lines.append(f"{pad}<{tag}/>")
         return
-    lines.append(f"{pad}<extensions>")
+    lines.append(f"{pad}<{tag}>")
     for name, value in extensions.items():
         lines.append(f'{pad}  <extension name="{_attribute(name)}">{_text(extension_text(value))}</extension>')
-    lines.append(f"{pad}</extensions>")
+    lines.append(f"{pad}</{tag}>")

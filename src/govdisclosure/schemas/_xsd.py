@@ -41,6 +41,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 from lxml import etree
 
+from govdisclosure.codecs._xml_read import item_name
 from govdisclosure.model import REPORT_CLASSES, SCHEMA
 from govdisclosure.model._fields import CHOICES, MODEL, UNWRITABLE_TEXT
 from govdisclosure.model.kinds import (
@@ -261,7 +262,7 @@ class _Builder:
         name = _camel(variants[0].field.name)
         definition = self._new_complex(name, ("sequence", model), None)
         if definition is not None:
-            item = _xs("element", _xs("sequence", definition), name=model.__name__.lower())
+            item = _xs("element", _xs("sequence", definition), name=item_name(model))
             _annotate(item, _class_documentation(model))
             item.set("type", self._class_type((model,)))
             item.set("minOccurs", "0")
