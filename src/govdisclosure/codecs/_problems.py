@@ -85,11 +85,12 @@ def collect(
         if key not in names and key not in extra_keys
     )
     values = {}
+    readers = _readers(cls)
     for field in fields:
         value = data.get(field.name, _MISSING)
         if value is _MISSING and field.default is not attrs.NOTHING:
             continue  # left out: the field's default (blank, empty, or absent)
-        read = _READERS.get(kind_of(field), _leaf)
+        read = readers[field.name]
         values[field.name] = read(field, value, f"{pointer}/{field.name}", problems)
     if len(problems) > before:
         return None
@@ -133,17 +134,37 @@ def _acceptor(kind: FieldKind, required: bool) -> Callable[[Any], Any]:
     return accept
 
 
-def _leaf(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+_CLASS_READERS: dict[type[Any], dict[str, _Reader]] = {}
+
+
+def _readers(cls: type[Any]) -> dict[str, _Reader]:
+    """The reader of each field of *cls*, by name (worked out once per class)."""
+    readers = _CLASS_READERS.get(cls)
+    if readers is None:
+        readers = _CLASS_READERS[cls] = {field.name: _reader(field) for field in attrs.fields(cls)}
+    return readers
+
+
+def _reader(field: attrs.Attribute[Any]) -> _Reader:
+    """How the careful path reads *field*: by its kind's own reader, or by the kind's snippet."""
     kind = kind_of(field)
-    try:
-        return _acceptor(kind, is_required(field))(value)
-    except Declined:
-        return _fail(problems, pointer, _expected(field), value)
-    except ValueError:  # the lexical form matched, the value does not exist (2021-02-30)
-        if kind.unconvertible is None:  # pragma: no cover - only such kinds convert with a ValueError
-            raise
-        problems.append(Problem(pointer=pointer, message=f"{describe(value)} {kind.unconvertible}"))
-        return None
+    special = _READERS.get(kind)
+    if special is not None:
+        return special
+    accept, expected = _acceptor(kind, is_required(field)), _expected(field)
+
+    def leaf(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+        try:
+            return accept(value)
+        except Declined:
+            return _fail(problems, pointer, expected, value)
+        except ValueError:  # the lexical form matched, the value does not exist (2021-02-30)
+            if kind.unconvertible is None:  # pragma: no cover - only such kinds convert with a ValueError
+                raise
+            problems.append(Problem(pointer=pointer, message=f"{describe(value)} {kind.unconvertible}"))
+            return None
+
+    return leaf
 
 
 def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:

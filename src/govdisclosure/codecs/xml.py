@@ -175,26 +175,59 @@ def extension_text(value: Any) -> str:
     return text.replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
 
 
+#: How each part is written: a leaf, a nested part, a list of items, the extensions, a figure's value.
+_LEAF, _PART, _ITEMS, _EXTENSIONS, _NUMBER = range(5)
+_Plan = tuple[tuple[str, str, int, Any], ...]
+_PLANS: dict[type[Any], _Plan] = {}
+
+
+def _plan(cls: type[Any]) -> _Plan:
+    """For each field of *cls*: its key, its element's name, how its kind is written, and its model."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        parts = []
+        for field in attrs.fields(cls):
+            kind = kind_of(field)
+            how = (
+                _EXTENSIONS
+                if kind is JSON
+                else _ITEMS
+                if kind is SEQUENCE
+                else _PART
+                if kind.model
+                else _NUMBER
+                if kind is NUMBER
+                else _LEAF
+            )
+            parts.append((field.name, field.name.replace("_", "-"), how, field.metadata.get(MODEL)))
+        plan = _PLANS[cls] = tuple(parts)
+    return plan
+
+
 def _write_fields(cls: type[Any], data: dict[str, Any], depth: int, lines: list[str]) -> None:
     """The elements of a *cls* whose plain data is *data*, in field order, each written as its kind says."""
     pad = "  " * depth
-    if cls in REPORT_CLASSES.values():
+    if cls in _REPORT_CLASSES:
         lines.extend(f"{pad}<{key}>{_text(data[key])}</{key}>" for key in ROOT_KEYS)
-    for field in attrs.fields(cls):
-        value = data.get(field.name)
+    for key, tag, how, model in _plan(cls):
+        value = data.get(key)
         if value is None:
             continue  # a blank cell, or an optional part left out: an absent element
-        kind, tag = kind_of(field), field.name.replace("_", "-")
-        if kind is JSON:
+        if how == _LEAF:
+            lines.append(f"{pad}<{tag}>{_text(str(value))}</{tag}>")
+        elif how == _PART:
+            _write_container(tag, model, value, depth, lines)
+        elif how == _ITEMS:
+            _write_sequence(tag, model, value, depth, lines)
+        elif how == _EXTENSIONS:
             _write_extensions(tag, value, depth, lines)
-        elif kind is SEQUENCE:
-            _write_sequence(tag, field.metadata[MODEL], value, depth, lines)
-        elif kind.model:
-            _write_container(tag, field.metadata[MODEL], value, depth, lines)
-        elif kind is NUMBER and isinstance(value, str):  # an amount: the shape's one attribute says so
+        elif isinstance(value, str):  # a figure's amount: the shape's one attribute says so
             lines.append(f'{pad}<{tag} type="decimal">{_text(value)}</{tag}>')
         else:
-            lines.append(f"{pad}<{tag}>{_text(str(value))}</{tag}>")
+            lines.append(f"{pad}<{tag}>{value}</{tag}>")
+
+
+_REPORT_CLASSES: Final = frozenset(REPORT_CLASSES.values())
 
 
 def _write_container(tag: str, model: type[Any], value: dict[str, Any], depth: int, lines: list[str]) -> None:

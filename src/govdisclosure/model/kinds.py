@@ -14,10 +14,12 @@ Whether a field must be given is the field's own property
 
 A new kind, a plugin's for instance, is one more :class:`FieldKind`.
 
-    >>> kind_of(attrs.fields_dict(_Example)["n"]) is COUNT
-    True
-    >>> COUNT.match("007") is None, COUNT.from_text("7")
-    (True, 7)
+    >>> from govdisclosure.model import RequestRow
+    >>> total = attrs.fields_dict(RequestRow)["total"]
+    >>> kind_of(total) is COUNT, is_required(total)
+    (True, False)
+    >>> COUNT.matches("007"), COUNT.from_text("7"), YEAR.minimum, YEAR.maximum
+    (False, 7, 1000, 9999)
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def _fullmatch(pattern: str | None) -> Callable[[str], re.Match[str] | None] | N
     return None if pattern is None else re.compile(pattern).fullmatch
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class FieldKind:
     """One kind of field value, and every form it takes.
 
@@ -135,29 +137,32 @@ class FieldKind:
     """
 
     name: str
-    check: Validator = attrs.field(repr=False)
+    check: Validator
     expected: str
-    json_schema: JsonFragment = attrs.field(repr=False)
-    json_code: str | None = attrs.field(default=None, repr=False)
-    json_code_required: str | None = attrs.field(default=None, repr=False)
-    dump_code: str = attrs.field(default="o.{n}", repr=False)
+    json_schema: JsonFragment
+    json_code: str | None = None
+    json_code_required: str | None = None
+    dump_code: str = "o.{n}"
     pattern: str | None = None
     text_expected: str | None = None
-    from_text: Callable[[str], Any] | None = attrs.field(default=None, repr=False)
+    from_text: Callable[[str], Any] | None = None
     unconvertible: str | None = None
     minimum: int | None = None
     maximum: int | None = None
     xsd: XsdType | None = None
-    text_code: str | None = attrs.field(default=None, repr=False)
-    text_code_required: str | None = attrs.field(default=None, repr=False)
-    code_globals: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
-    strategy: Callable[[attrs.Attribute[Any]], Any] | None = attrs.field(default=None, repr=False)
+    text_code: str | None = None
+    text_code_required: str | None = None
+    code_globals: Mapping[str, Any] = attrs.field(factory=dict)
+    strategy: Callable[[attrs.Attribute[Any]], Any] | None = None
     cell: bool = False
     model: bool = False
     #: The fullmatch of *pattern* (None without one).
     match: Callable[[str], re.Match[str] | None] | None = attrs.field(
-        init=False, repr=False, default=attrs.Factory(lambda self: _fullmatch(self.pattern), takes_self=True)
+        init=False, default=attrs.Factory(lambda self: _fullmatch(self.pattern), takes_self=True)
     )
+
+    def __repr__(self) -> str:
+        return f"<FieldKind {self.name}>"
 
     def matches(self, text: str) -> bool:
         """Whether *text* is in the kind's lexical form (never, for a kind without one)."""
@@ -503,7 +508,8 @@ TEXT: Final = FieldKind(
     code_globals={"_unwritable_search": UNWRITABLE_TEXT.search},
 )
 
-#: One of the keys of a heading's children (the heading is in the field's metadata under ``CHOICES``).
+#: One of the keys of a heading's children (the heading is in the field's metadata under ``CHOICES``);
+#: the readers name the choices themselves.
 KEYWORD: Final = FieldKind(
     name="keyword",
     check=_check_keyword,
@@ -568,10 +574,3 @@ KINDS: Final[Mapping[str, FieldKind]] = {
     kind.name: kind
     for kind in (COUNT, DELTA, MONEY, OFFSET, YEAR, NUMBER, DATE, TEXT, KEYWORD, JSON, NESTED, OPTIONAL, SEQUENCE)
 }
-
-
-@attrs.frozen
-class _Example:
-    """A class for the doctest above."""
-
-    n: int | None = attrs.field(default=None, metadata={KIND: COUNT})
