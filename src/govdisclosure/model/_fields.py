@@ -27,6 +27,7 @@ import attrs
 from ..regulation import Heading
 from ._json import UNWRITABLE_TEXT, extensions_problem, json_problem, pointer_token, unwritable_character
 from .kinds import (
+    CHOICE_KEYS,
     CHOICES,
     COUNT,
     DATE,
@@ -100,7 +101,7 @@ def required(kind: FieldKind, model: type[Any] | None = None, *, choices: Headin
     if kind is KEYWORD:
         if choices is None:
             raise TypeError("a required keyword field needs its choices")
-        more[CHOICES] = choices
+        more.update({CHOICES: choices, CHOICE_KEYS: choices.keys()})
     return {"validator": kind.check, "metadata": _metadata(kind, required=True, **more)}
 
 
@@ -126,7 +127,7 @@ def text_field() -> str | None:
 
 def keyword_field(choices: Heading) -> str | None:
     """One of the keys of *choices*' children, or ``None``."""
-    metadata = _metadata(KEYWORD, required=False, **{CHOICES: choices})
+    metadata = _metadata(KEYWORD, required=False, **{CHOICES: choices, CHOICE_KEYS: choices.keys()})
     return attrs.field(default=None, validator=KEYWORD.check, metadata=metadata)  # type: ignore[no-any-return]
 
 

@@ -36,6 +36,7 @@ from ._json import UNWRITABLE_TEXT, extensions_problem, unwritable_character
 
 __all__ = [
     "CHOICES",
+    "CHOICE_KEYS",
     "COUNT",
     "DATE",
     "DELTA",
@@ -67,6 +68,8 @@ KIND: Final = "govdisclosure.kind"
 REQUIRED: Final = "govdisclosure.required"
 #: The metadata key for the heading whose children's keys a :data:`KEYWORD` field accepts.
 CHOICES: Final = "govdisclosure.choices"
+#: The metadata key for the keys of those children, in printed order (what a :data:`KEYWORD` field's check reads).
+CHOICE_KEYS: Final = "govdisclosure.choice_keys"
 #: The metadata key for the model class of a :data:`NESTED`, :data:`OPTIONAL` or :data:`SEQUENCE` field.
 MODEL: Final = "govdisclosure.model"
 
@@ -286,7 +289,7 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 def _check_keyword(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    keys = attribute.metadata[CHOICES].keys()
+    keys = attribute.metadata[CHOICE_KEYS]
     if (value is not None or is_required(attribute)) and value not in keys:
         raise ValueError(f"{_owner(instance, attribute)}: expected one of {', '.join(keys)}, got {value!r}")
 
