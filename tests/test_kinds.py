@@ -96,3 +96,15 @@ def test_schemas_take_the_kinds_fragments() -> None:
         "maximum": 100,
     }
     assert _Builder()._simple_type(PERCENT) == "gd:Percent"
+
+
+def test_every_built_in_field_has_a_built_in_kind() -> None:
+    """Every field of every report class records one of the built-in kinds, looked up by name in KINDS."""
+    from govdisclosure.model import REPORT_CLASSES
+    from govdisclosure.model.kinds import KINDS, kind_of
+    from govdisclosure.schemas._annotations import model_classes
+
+    for cls in model_classes(REPORT_CLASSES.values()):
+        for field in attrs.fields(cls):
+            kind = kind_of(field)
+            assert KINDS[kind.name] is kind

@@ -126,7 +126,7 @@ def _expected(field: attrs.Attribute[Any]) -> str:
 @functools.cache
 def _acceptor(kind: FieldKind, required: bool) -> Callable[[Any], Any]:
     """The kind's snippet of the compiled path as a function: the value converted, or Declined."""
-    code = kind.code(required=required).format(n="")
+    code = kind.json_snippet(required=required).format(n="")
     source = "def accept(v):\n" + "".join(f"    {line}\n" for line in code.splitlines()) + "    return v\n"
     namespace: dict[str, Any] = {"_Declined": Declined, "_MISSING": _MISSING, **kind.code_globals}
     exec(compile(source, f"<govdisclosure accept {kind.name}>", "exec"), namespace)

@@ -101,7 +101,7 @@ def _compile_structure(cls: type[Any]) -> Callable[[Any], Any]:
     if not via_init:
         lines.append("    o = _new(_cls)")
     for field in fields:
-        name, code = field.name, kind_of(field).code(required=is_required(field))
+        name, code = field.name, kind_of(field).json_snippet(required=is_required(field))
         lines.append(f"    v = v_{name}")
         lines.extend("    " + line for line in code.format(n=name).splitlines())
         lines.append(f"    v_{name} = v" if via_init else f"    _set_{name}(o, v)")

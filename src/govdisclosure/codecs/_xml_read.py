@@ -121,7 +121,7 @@ def _element_code(field: attrs.Attribute[Any]) -> str:
     kind = kind_of(field)
     if kind in _BRANCH:
         return _BRANCH[kind]
-    leaf = _NUMBER if kind is NUMBER else kind.read_text_code(required=is_required(field))
+    leaf = _NUMBER if kind is NUMBER else kind.text_snippet(required=is_required(field))
     return "if len(ch): raise _Declined\nt = ch.text\n" + leaf
 
 

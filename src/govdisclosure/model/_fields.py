@@ -92,7 +92,7 @@ def required(kind: FieldKind, model: type[Any] | None = None, *, choices: Headin
     Raises:
         TypeError: when *kind* cannot be required, or lacks its model or choices.
     """
-    kind.code(required=True)  # refuses a kind that cannot be required
+    kind.json_snippet(required=True)  # refuses a kind that cannot be required
     more: dict[str, object] = {}
     if kind.model:
         if model is None:

@@ -171,7 +171,7 @@ class FieldKind:
         """Whether *text* is in the kind's lexical form (never, for a kind without one)."""
         return self.match is not None and self.match(text) is not None
 
-    def code(self, *, required: bool) -> str:
+    def json_snippet(self, *, required: bool) -> str:
         """The compiled JSON reader's snippet for a field of this kind.
 
         Raises:
@@ -182,7 +182,7 @@ class FieldKind:
             raise TypeError(f"a {self.name} field cannot be {'required' if required else 'optional'}")
         return code
 
-    def read_text_code(self, *, required: bool) -> str:
+    def text_snippet(self, *, required: bool) -> str:
         """The compiled XML reader's snippet for a leaf of this kind, from its text ``t``.
 
         Raises:
