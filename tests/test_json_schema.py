@@ -418,3 +418,11 @@ def test_generated_reports_validate() -> None:
         assert _errors(codec.to_data(report)) == []
 
     check()
+
+
+def test_generated_schema_is_fresh() -> None:
+    """Changing one generated schema does not reach into the next (the kinds' fragments are copied)."""
+    first = generate_json_schema()
+    first["$defs"]["Figure"]["properties"]["value"]["anyOf"].clear()
+    first["$defs"]["AnnualReport2021"]["properties"]["extensions"]["additionalProperties"]["$ref"] = "changed"
+    assert generate_json_schema() == json_schema()

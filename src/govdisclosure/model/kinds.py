@@ -24,6 +24,7 @@ A new kind, a plugin's for instance, is one more :class:`FieldKind`.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import decimal
 import re
@@ -323,8 +324,8 @@ def _check_sequence(instance: object, attribute: attrs.Attribute[Any], value: ob
 
 
 def _fixed(schema: dict[str, Any]) -> JsonFragment:
-    """The fragment of a kind whose schema does not depend on the field."""
-    return lambda field, ref: dict(schema)
+    """The fragment of a kind whose schema does not depend on the field (a fresh copy each time)."""
+    return lambda field, ref: copy.deepcopy(schema)
 
 
 def _text_schema(field: attrs.Attribute[Any], ref: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
