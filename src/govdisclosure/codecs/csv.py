@@ -273,9 +273,6 @@ def dumps(report: AnnualReport, *, excel: bool = False, lossy: bool = False) -> 
 
     *lossy* writes the cells only, and warns with a :class:`CSVDataLossWarning`
     naming what that leaves out (see :func:`dropped`).
-
-    .. versionchanged:: 0.1
-       Every part of a report is written; only *lossy* leaves any out.
     """
     return _write((report,), excel=excel, lossy=lossy, single=True)
 
