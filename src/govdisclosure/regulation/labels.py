@@ -17,10 +17,11 @@ and gives each cell's official labels back:
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Final, Literal
 
 import attrs
@@ -93,17 +94,9 @@ class LabelError(KeyError):
 
 
 @attrs.frozen
-class _Name:
-    """A heading that names a cell, with every normalised form its label is printed in."""
-
-    heading: Heading
-    forms: Mapping[str, How]
-
-
-@attrs.frozen
 class _Entry:
     pointer: str
-    names: tuple[_Name, ...]  # row headings, then column headings, outermost first
+    headings: tuple[Heading, ...]  # row headings, then column headings, outermost first
 
 
 class LabelIndex:
@@ -113,20 +106,28 @@ class LabelIndex:
     headings (a group header such as 法人或其他组织 or 行政诉讼 included,
     captions such as 申请人情况 not): ``("三、本年度办理结果", "（三）不予公开",
     "1.属于国家秘密", "总计")``.  *variants* are the variant wordings to accept,
-    :data:`~govdisclosure.regulation.VARIANTS` unless given.
+    :data:`~govdisclosure.regulation.VARIANTS` unless given.  Every lookup
+    is a dictionary lookup on the normalised label.
     """
 
     def __init__(self, layout: TemplateLayout, variants: Mapping[str, tuple[str, ...]] = VARIANTS) -> None:
         self.layout = layout
-        names: dict[Heading, _Name] = {}
-        entries = []
-        for pointer, row, column in layout.cells():
-            headings = (*row.headings, *column.names)
-            entry_names = tuple(names.setdefault(h, _Name(h, _forms(h, variants))) for h in headings)
-            entries.append(_Entry(pointer, entry_names))
-        self._entries: tuple[_Entry, ...] = tuple(entries)
+        entries = [_Entry(pointer, (*row.headings, *column.names)) for pointer, row, column in layout.cells()]
         self._by_pointer: dict[str, _Entry] = {entry.pointer: entry for entry in entries}
-        self._names: tuple[_Name, ...] = tuple(names.values())
+        #: Each normalised form a label is printed in, with the headings that have it and how.
+        self._forms: dict[str, dict[Heading, How]] = {}
+        #: The cells by their last heading.
+        self._by_last: dict[Heading, list[_Entry]] = {}
+        #: The cells by their labels written one after the other (official or variant), normalised.
+        self._by_name: dict[str, list[str]] = {}
+        for entry in entries:
+            self._by_last.setdefault(entry.headings[-1], []).append(entry)
+            forms = [_forms(heading, variants) for heading in entry.headings]
+            for heading, heading_forms in zip(entry.headings, forms, strict=True):
+                for form, how in heading_forms.items():
+                    self._forms.setdefault(form, {}).setdefault(heading, how)
+            for parts in itertools.product(*forms):
+                self._by_name.setdefault("".join(parts), []).append(entry.pointer)
 
     def pointer(self, *labels: str) -> str:
         """The pointer of the one cell whose last label is ``labels[-1]`` and whose others include the rest, in order.
@@ -138,8 +139,15 @@ class LabelIndex:
         Raises:
             LabelError: no cell has these labels, or more than one has.
         """
-        given = tuple(normalise_label(label) for label in labels)
-        found = tuple(entry.pointer for entry in self._entries if given and _matches(given, entry.names))
+        if not labels:
+            raise LabelError(labels, ())
+        matched = [self._matches(label) for label in labels]
+        found = tuple(
+            entry.pointer
+            for heading in matched[-1]
+            for entry in self._by_last.get(heading, ())
+            if _in_order(matched[:-1], entry.headings[:-1])
+        )
         if len(found) != 1:
             raise LabelError(labels, found)
         return found[0]
@@ -153,8 +161,7 @@ class LabelIndex:
         Raises:
             LabelError: no cell is named *label*, or more than one is.
         """
-        text = normalise_label(label).replace("·", "").replace("›", "")
-        found = tuple(entry.pointer for entry in self._entries if _concatenates(text, entry.names))
+        found = tuple(dict.fromkeys(self._by_name.get(_without_separators(label), ())))
         if len(found) != 1:
             raise LabelError((label,), found)
         return found[0]
@@ -165,7 +172,7 @@ class LabelIndex:
         Raises:
             KeyError: the template has no cell at *pointer*.
         """
-        return tuple(name.heading.zh for name in self._by_pointer[pointer].names)
+        return tuple(heading.zh for heading in self._by_pointer[pointer].headings)
 
     def pointers(self) -> Iterator[str]:
         """Every cell's pointer, in printed order."""
@@ -173,46 +180,56 @@ class LabelIndex:
 
     def find(self, label: str) -> tuple[LabelMatch, ...]:
         """Every heading of the template's cells that the printed *label* stands for, and how it matched."""
+        return tuple(LabelMatch(heading, how) for heading, how in self._matches(label).items())
+
+    def _matches(self, label: str) -> Mapping[Heading, How]:
+        """The headings *label* stands for: by its normalised form, else without a bracketed annotation."""
         text = normalise_label(label)
-        found = []
-        for name in self._names:
-            how = _how(text, name)
-            if how is not None:
-                found.append(LabelMatch(name.heading, how))
-        return tuple(found)
+        found = self._forms.get(text)
+        if found is not None:
+            return found
+        bare = _ANNOTATION.sub("", text)
+        if bare == text or bare not in self._forms:
+            return {}
+        return dict.fromkeys(self._forms[bare], "annotated")
 
 
-def _forms(heading: Heading, variants: Mapping[str, tuple[str, ...]]) -> Mapping[str, How]:
-    forms: dict[str, How] = {normalise_label(variant): "variant" for variant in variants.get(heading.zh, ())}
-    forms[normalise_label(heading.zh)] = "official"
-    return MappingProxyType(forms)
+def _forms(heading: Heading, variants: Mapping[str, tuple[str, ...]]) -> dict[str, How]:
+    """The normalised forms *heading*'s label is printed in: the official one first, then its variants."""
+    forms: dict[str, How] = {normalise_label(heading.zh): "official"}
+    for variant in variants.get(heading.zh, ()):
+        forms.setdefault(normalise_label(variant), "variant")
+    return forms
 
 
-def _how(text: str, name: _Name) -> How | None:
-    """How the normalised *text* matches *name*, or None."""
-    how = name.forms.get(text)
-    if how is not None:
-        return how
-    bare = _ANNOTATION.sub("", text)
-    return "annotated" if bare != text and bare in name.forms else None
+def _in_order(matched: Iterable[Mapping[Heading, How]], headings: tuple[Heading, ...]) -> bool:
+    """Whether each of *matched* names one of *headings*, in order."""
+    remaining = iter(headings)
+    return all(any(heading in names for heading in remaining) for names in matched)
 
 
-def _matches(given: tuple[str, ...], names: tuple[_Name, ...]) -> bool:
-    """Whether the last of *given* names the cell's last heading and the rest name others, in order."""
-    if _how(given[-1], names[-1]) is None:
-        return False
-    remaining = iter(names[:-1])
-    return all(any(_how(text, name) is not None for name in remaining) for text in given[:-1])
+def _without_separators(label: str) -> str:
+    return normalise_label(label).replace("·", "").replace("›", "")
 
 
-def _concatenates(text: str, names: Iterable[_Name]) -> bool:
-    """Whether *text* is one printed form of each of *names*, one after the other."""
-    names = tuple(names)
-    if not names:
-        return text == ""
-    first, rest = names[0], names[1:]
-    return any(text.startswith(form) and _concatenates(text[len(form) :], rest) for form in first.forms)
+class _Indexes(Mapping[str, LabelIndex]):
+    """The label index of each template, built when first asked for."""
+
+    def __getitem__(self, key: str) -> LabelIndex:
+        return _index(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LAYOUTS)
+
+    def __len__(self) -> int:
+        return len(LAYOUTS)
 
 
-#: The label index of each template that has tables, by the template's key.
-LABELS: Final[Mapping[str, LabelIndex]] = MappingProxyType({key: LabelIndex(layout) for key, layout in LAYOUTS.items()})
+@functools.cache
+def _index(key: str) -> LabelIndex:
+    return LabelIndex(LAYOUTS[key])
+
+
+#: The label index of each template that has tables, by the template's key
+#: (each built when first used).
+LABELS: Final[Mapping[str, LabelIndex]] = _Indexes()
