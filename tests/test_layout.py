@@ -342,3 +342,14 @@ def test_the_regulation_page_examples_run() -> None:
     result = doctest.testfile(str(page), module_relative=False, optionflags=flags, verbose=False)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_headings_keep_their_hash_through_pickle() -> None:
+    """A heading's cached hash survives a pickle round trip, so copies still find their dictionary entries."""
+    import pickle
+
+    heading = OUTCOMES_2019["withheld"]
+    copy = pickle.loads(pickle.dumps(heading))
+    assert copy == heading
+    assert hash(copy) == hash(heading)
+    assert variants_of(heading["internal_affairs"]) == variants_of(heading["internal_affairs"].zh)

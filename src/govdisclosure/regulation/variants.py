@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from ._headings import Heading
 from .proactive import PROACTIVE_2019, PROACTIVE_2021
 from .requests import OUTCOMES_2019
 from .sections import SECTIONS_2019
@@ -56,10 +57,12 @@ VARIANTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 )
 
 
-def variants_of(label: str, variants: Mapping[str, tuple[str, ...]] = VARIANTS) -> tuple[str, ...]:
-    """The known variant wordings of the official *label*; empty when none is known.
+def variants_of(label: Heading | str, variants: Mapping[str, tuple[str, ...]] = VARIANTS) -> tuple[str, ...]:
+    """The known variant wordings of the official *label* (or a heading's label); empty when none is known.
 
     >>> variants_of("行政规范性文件")
     ('规范性文件',)
+    >>> variants_of(OUTCOMES_2019["withheld"]["internal_affairs"])
+    ('5.属于三类内容事务信息',)
     """
-    return variants.get(label, ())
+    return variants.get(label.zh if isinstance(label, Heading) else label, ())
