@@ -211,9 +211,6 @@ def _part_key(path: Sequence[str]) -> _Key:
 
 #: The labels of the report's own fields and parts, by key.
 _PART_HEADINGS: Final = {heading.key: heading for heading in (*REPORT_FIELDS.children, NARRATIVE, EXTENSIONS, FIGURES)}
-#: Identity columns that hold what a part row would: the agency's name always,
-#: its USCC unless it is an empty string (which the uscc column cannot tell from none).
-_IDENTITY_FIELDS: Final = frozenset({"/year", "/agency/name"})
 
 
 def _options(annotation: Any) -> tuple[Any, ...]:
@@ -244,8 +241,8 @@ def _parts(cls: type[Any], path: tuple[str, ...] = ()) -> Iterator[_PartSpec]:
     for field in fields:
         inner = (*path, field.name)
         pointer = "/" + "/".join(inner)
-        if pointer in _TABLES or pointer in _IDENTITY_FIELDS:
-            continue
+        if pointer in _TABLES or (pointer in _CARRIED and field.default is attrs.NOTHING):
+            continue  # a cell, or a required field an identity column always carries
         top = _PART_HEADINGS[inner[0]].zh
         column = headings[field.name].zh if path else ""
         nested = _nested_class(field.type)
@@ -401,8 +398,8 @@ def _part_text(spec: _PartSpec, data: Mapping[str, Any]) -> str | None:
         return "" if not any(item is not None for item in value.values()) else None
     if spec.form == "json":
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if spec.pointer == "/agency/uscc" and value != "":
-        return None  # the uscc column carries it
+    if spec.pointer in _CARRIED and value != "":
+        return None  # its identity column carries it; an empty string would read back as absent
     return str(value)
 
 
