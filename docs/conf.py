@@ -234,8 +234,53 @@ def _headings_md(heading: Heading, *, units: bool = False) -> str:
     return _table(header, rows)
 
 
+def _layout_html(template: str, table: str) -> str:
+    """One table of *template* as printed, as an HTML table with its spans; each value cell shows its pointer's tail."""
+    from html import escape
+
+    from govdisclosure.regulation import LAYOUTS
+
+    layout = LAYOUTS[template][table]
+    lines = ['<table class="docutils govdisclosure-layout">']
+
+    def cell(tag: str, text: str, colspan: int = 1, rowspan: int = 1) -> str:
+        spans = (f' colspan="{colspan}"' if colspan > 1 else "") + (f' rowspan="{rowspan}"' if rowspan > 1 else "")
+        return f"<{tag}{spans}>{escape(text)}</{tag}>"
+
+    for block in layout.blocks:
+        pad = layout.width - block.width  # a narrower block's last column is widened to the table's width
+        if block.title is not None:
+            lines.append("<tr>" + cell("th", block.title.text, layout.width) + "</tr>")
+        for level, header in enumerate(block.header):
+            corner = block.corner if level == 0 else None
+            cells = [cell("th", corner.text, corner.colspan, corner.rowspan)] if corner else []
+            cells += [cell("th", c.text, c.colspan + pad * (c is header[-1]), c.rowspan) for c in header]
+            lines.append("<tr>" + "".join(cells) + "</tr>")
+        for row in block.rows:
+            cells = [cell("th", c.text, c.colspan, c.rowspan) for c in row.labels]
+            last = len(row.pointers) - 1
+            cells += [
+                cell("td", pointer.rsplit("/", 1)[-1], 1 + pad * (i == last)) for i, pointer in enumerate(row.pointers)
+            ]
+            lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines.append("</table>")
+    return "\n".join(lines) + "\n"
+
+
+def _variants_md() -> str:
+    from govdisclosure.regulation import VARIANTS
+
+    rows = [(official, "<br>".join(_cell(v) for v in variants)) for official, variants in VARIANTS.items()]
+    return _table(("official label", "variants seen in published reports"), rows)
+
+
 def _regulation_pages() -> dict[str, str]:
     return {
+        "layout-2019-proactive.md": _layout_html("2019", "proactive"),
+        "layout-2021-proactive.md": _layout_html("2021", "proactive"),
+        "layout-2021-requests.md": _layout_html("2021", "requests"),
+        "layout-2021-review.md": _layout_html("2021", "review_litigation"),
+        "variants.md": _variants_md(),
         "templates.md": _templates_md(),
         "article-20.md": _article_20_md(),
         "proactive-2019.md": _proactive_md(TEMPLATE_2019),

@@ -84,3 +84,27 @@ def test_labels(pointer: str, zh: str, en: str) -> None:
     cells = {cell.pointer: cell for cell in gd.iter_cells(gd.AnnualReport2021(year=2021, agency=AGENCY))}
     assert cells[pointer].label() == zh
     assert cells[pointer].label("en") == en
+
+
+@pytest.mark.parametrize(
+    "report", [gd.AnnualReport2019(year=2019, agency=AGENCY), gd.AnnualReport2021(year=2021, agency=AGENCY)]
+)
+def test_cells_are_the_printed_layout(report: gd.AnnualReport) -> None:
+    """The cells of a report are the value cells of its template's printed layout, in the same order."""
+    from govdisclosure.regulation import LAYOUTS
+
+    layout = LAYOUTS[report.template.key]
+    assert [cell.pointer for cell in gd.iter_cells(report)] == [pointer for pointer, _, _ in layout.cells()]
+
+
+@pytest.mark.parametrize(
+    "report", [gd.AnnualReport2019(year=2019, agency=AGENCY), gd.AnnualReport2021(year=2021, agency=AGENCY)]
+)
+def test_cell_label_reads_back_through_the_label_index(report: gd.AnnualReport) -> None:
+    """A cell's official Chinese name finds the cell in the label index; its labels are the name's parts."""
+    from govdisclosure.regulation import LABELS
+
+    index = LABELS[report.template.key]
+    for cell in gd.iter_cells(report):
+        assert index.pointer_of(cell.label("zh")) == cell.pointer
+        assert index.labels(cell.pointer)[-1] == cell.column.zh

@@ -185,10 +185,11 @@ def test_convert_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
 
 
 def test_convert_to_csv_refuses_loss(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """CSV that would drop data is refused unless --lossy, which warns about what is dropped."""
+    """CSV carries every part of a report; --lossy writes the cells only and warns about what is dropped."""
     example = Path(__file__).resolve().parents[1] / "examples" / "2021-report.json"
-    assert main(["convert", str(example), str(tmp_path / "r.csv")]) == 2
-    assert "(or convert with --lossy)" in capsys.readouterr().err
+    assert main(["convert", str(example), str(tmp_path / "r.csv")]) == 0
+    assert gd.load(tmp_path / "r.csv") == gd.load(example)
+    assert capsys.readouterr().err == ""
     assert main(["convert", str(example), str(tmp_path / "r.csv"), "--lossy"]) == 0
     assert "warning: CSV cannot carry /agency/level" in capsys.readouterr().err
     assert len((tmp_path / "r.csv").read_text("utf-8").splitlines()) == 201

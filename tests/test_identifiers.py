@@ -776,3 +776,40 @@ def test_nfkc_is_not_used_on_doc_numbers() -> None:
     """NFKC would turn ﹝﹞ into 〔〕 and hide the variant; the bracket is read before any normalisation."""
     assert unicodedata.normalize("NFKC", "﹝") == "〔"
     assert doc_number.parse("中办发﹝2016﹞8号").bracket == "﹝﹞"
+
+
+# -- Values that are not strings ---------------------------------------------------
+
+NOT_TEXT: tuple[object, ...] = (None, 123, 1.5, b"115000000092759914", ["115000000092759914"], object())
+
+
+@pytest.mark.parametrize("module", MODULES, ids=MODULE_IDS)
+@pytest.mark.parametrize("value", NOT_TEXT, ids=lambda value: type(value).__name__)
+def test_is_valid_is_false_for_anything_but_a_string(module: IdentifierModule, value: object) -> None:
+    """``is_valid`` answers False for None, numbers, bytes and other objects, as python-stdnum does."""
+    assert module.is_valid(value) is False  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("module", MODULES, ids=MODULE_IDS)
+@pytest.mark.parametrize("function", ["compact", "validate", "format"])
+@pytest.mark.parametrize("value", NOT_TEXT, ids=lambda value: type(value).__name__)
+def test_non_string_raises_invalid_format(module: IdentifierModule, function: str, value: object) -> None:
+    """``compact``, ``validate`` and ``format`` raise the module's InvalidFormat for a non-string, naming its type."""
+    with pytest.raises(InvalidFormat) as caught:
+        getattr(module, function)(value)
+    assert caught.value.value is value
+    assert type(value).__name__ in str(caught.value)
+
+
+@pytest.mark.parametrize("function", [index_number.parse, doc_number.parse, uscc.info])
+def test_parse_of_non_string_raises_invalid_format(function: object) -> None:
+    """The modules' ``parse`` and ``info`` refuse None with InvalidFormat, not AttributeError."""
+    with pytest.raises(InvalidFormat):
+        function(None)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("module", [uscc, org_code], ids=["uscc", "org_code"])
+def test_calc_check_digit_of_non_string_raises_invalid_format(module: object) -> None:
+    """``calc_check_digit(None)`` is an InvalidFormat, not a TypeError."""
+    with pytest.raises(InvalidFormat):
+        module.calc_check_digit(None)  # type: ignore[attr-defined]

@@ -47,7 +47,11 @@ from govdisclosure.regulation import (
     zh_numeral,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+#: The shared notes beside the checkout (``../shared``), found from a git worktree too.
+SHARED = next(
+    (parent / "shared" for parent in Path(__file__).resolve().parents if (parent / "shared" / "seeds").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared",
+)
 SEED_2019 = SHARED / "seeds" / "004_9f09e102a19e83ee.txt"
 DOMAIN = SHARED / "domain.md"
 

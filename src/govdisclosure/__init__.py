@@ -31,6 +31,7 @@ from .model import (
     SourceSpan,
     iter_cells,
 )
+from .model._replace import PointerError, replace
 from .rules import Finding, ReportInvalid, Severity, is_valid, iter_findings, validate
 from .schemas import json_schema, xml_schema
 
@@ -46,6 +47,7 @@ __all__ = [
     "LegacyReport",
     "Narrative",
     "ParseError",
+    "PointerError",
     "Problem",
     "ReportInvalid",
     "Severity",
@@ -58,6 +60,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "replace",
     "validate",
     "xml_schema",
 ]

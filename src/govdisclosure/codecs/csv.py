@@ -1,18 +1,27 @@
-"""Reports as tidy CSV: one row per table cell, and a reader back into reports.
+"""Reports as tidy CSV: one row per table cell and per other part of the report, and a reader back.
 
 Each row names the report it belongs to (``year``, ``agency``, ``uscc``,
-``template``), the cell (``table``, ``row``, ``column`` — the keys of the
-interchange shape), the cell's official Chinese labels (``row_label``,
-``column_label``) and its ``value``: digits for a count, a decimal string in
+``template``), what it holds (``table``, ``row``, ``column`` — the keys of the
+interchange shape), its official Chinese labels (``row_label``,
+``column_label``) and its ``value``.
+
+A **cell row** holds one table cell: digits for a count, a decimal string in
 万元 for money, and nothing at all for a blank cell, so blank and zero stay
 apart.  Every cell is written, blank ones included, in the order of
 :func:`~govdisclosure.iter_cells`.
 
-Only that fits in a tidy table.  The agency's level, kind and parent, the
-publication date, the narrative, extensions and the figures of a legacy
-report do not: :func:`dumps` refuses a report that holds any of them, unless
-told ``lossy=True``, and then warns with a :class:`CSVDataLossWarning` naming
-what it left out.  Nothing is dropped silently.
+A **part row** holds one of the other parts of the report, before the cells:
+``table`` is the part's key (``agency``, ``published``, ``narrative``,
+``extensions``, ``figures``), ``column`` the field within it, ``row`` empty.
+The agency's level, kind and parent, the publication date (ISO 8601) and
+each narrative section are their text; extensions and a legacy report's
+figures are JSON text.  A part that is absent has no row, so a plain dump
+round-trips losslessly: ``loads(dumps(r)) == r`` for every report.
+
+``lossy=True`` writes a **cells-only** table instead, as older versions did,
+and warns with a :class:`CSVDataLossWarning` naming what it left out (see
+:func:`dropped`).  Nothing is dropped silently.  A cells-only table reads as
+before.
 
 Reading checks every row against the template's cells and their official
 labels and reports every problem in one :class:`~govdisclosure.ParseError`,
@@ -23,10 +32,13 @@ Pointer of the cell.
 from __future__ import annotations
 
 import csv as _csv
+import datetime
 import difflib
 import io
 import json
 import re
+import types
+import typing
 import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -39,7 +51,8 @@ from .._errors import ParseError, Problem
 from ..model import REPORT_CLASSES, SCHEMA, Agency, AnnualReport, Cell, iter_cells
 from ..model._fields import MODEL, pointer_token, unwritable_character
 from ..model.kinds import YEAR, FieldKind, kind_of
-from .data import from_data
+from ..regulation import EXTENSIONS, FIGURES, NARRATIVE, REPORT_FIELDS
+from .data import from_data, to_data
 from .json import DEFAULT_MAX_SIZE
 
 __all__ = [
@@ -68,8 +81,10 @@ COLUMNS: Final = (
     "value",
 )
 
-#: The longest field :func:`loads` reads unless told otherwise, in characters.
-DEFAULT_MAX_FIELD_SIZE: Final = 4096
+#: The longest field :func:`loads` reads unless told otherwise: ``None``, as
+#: long as the document may be (*max_size*), so whatever :func:`dumps` writes
+#: reads back.
+DEFAULT_MAX_FIELD_SIZE: Final = None
 
 #: The columns that name a row's report, each with the JSON Pointer of what it holds.
 _IDENTITY: Final = {"year": "/year", "agency": "/agency/name", "uscc": "/agency/uscc", "template": "/template"}
@@ -143,22 +158,99 @@ def _layout(cls: type[AnnualReport]) -> dict[_Key, _CellSpec]:
 
 #: The cells of each template that has tables, by the template's key.
 _LAYOUTS: Final = {key: layout for key, cls in REPORT_CLASSES.items() if (layout := _layout(cls))}
+#: The pointers of the tables, every cell of which is a row.
+_TABLES: Final = frozenset("/" + key[0] for layout in _LAYOUTS.values() for key in layout)
+
+
+# ------------------------------------------------------------------ the other parts of each report
+
+
+@attrs.frozen
+class _PartSpec:
+    """A field outside the tables a row carries: where it is, how its value is written, and its labels.
+
+    *form* is ``"text"`` (the string itself: text, a keyword, an ISO date),
+    ``"json"`` (JSON text of the interchange shape's value) or ``"present"``
+    (an optional part that is there with every field absent; its value is empty).
+    """
+
+    path: tuple[str, ...]
+    form: str
+    row_label: str
+    column_label: str
+
+    @property
+    def pointer(self) -> str:
+        """The field's JSON Pointer."""
+        return "/" + "/".join(self.path)
+
+
+def _part_key(path: Sequence[str]) -> _Key:
+    """The (table, row, column) columns of a part row: the part's key, nothing, the field's key."""
+    return (path[0], "", path[-1] if len(path) > 1 else "")
+
+
+#: The labels of the report's own fields and parts, by key.
+_PART_HEADINGS: Final = {heading.key: heading for heading in (*REPORT_FIELDS.children, NARRATIVE, EXTENSIONS, FIGURES)}
+
+
+def _options(annotation: Any) -> tuple[Any, ...]:
+    """The types a field of type *annotation* may hold: the members of a union, or the type itself."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return typing.get_args(annotation)
+    return (annotation,)
+
+
+def _nested_class(annotation: Any) -> type[Any] | None:
+    """The attrs class a field of this type holds (alone or or-None), if any."""
+    for option in _options(annotation):
+        if isinstance(option, type) and attrs.has(option):
+            return option
+    return None
+
+
+def _is_text(annotation: Any) -> bool:
+    """Whether a field of this type is written as its text (a string or a date, or None)."""
+    options = set(_options(annotation)) - {type(None)}
+    return bool(options) and options <= {str, datetime.date}
+
+
+def _parts(cls: type[Any], path: tuple[str, ...] = ()) -> Iterator[_PartSpec]:
+    """The part rows a report of *cls* may have, in the order of its fields."""
+    fields = attrs.fields(attrs.resolve_types(cls))
+    headings: Mapping[str, Any] = getattr(cls, "__headings__", {})
+    for field in fields:
+        inner = (*path, field.name)
+        pointer = "/" + "/".join(inner)
+        if pointer in _TABLES or (pointer in _CARRIED and field.default is attrs.NOTHING):
+            continue  # a cell, or a required field an identity column always carries
+        top = _PART_HEADINGS[inner[0]].zh
+        column = headings[field.name].zh if path else ""
+        nested = _nested_class(field.type)
+        if nested is not None:
+            if field.default is None:
+                yield _PartSpec(inner, "present", top, column)
+            yield from _parts(nested, inner)
+        else:
+            yield _PartSpec(inner, "text" if _is_text(field.type) else "json", top, column)
+
+
+#: The part rows of each template, by their (table, row, column).
+_PARTS: Final = {key: {_part_key(spec.path): spec for spec in _parts(cls)} for key, cls in REPORT_CLASSES.items()}
 
 
 # ------------------------------------------------------------------ writing
 
 
 def dumps(report: AnnualReport, *, excel: bool = False, lossy: bool = False) -> str:
-    """Write one report as a CSV table: a header, then one row per cell.
+    """Write one report as a CSV table: a header, a row per part of the report present, a row per cell.
 
     *excel* starts the text with a byte-order mark and ends lines with
     ``\\r\\n``, as Excel expects; otherwise lines end with ``\\n``.  The output
-    is deterministic.
+    is deterministic, and :func:`loads` reads it back to an equal report.
 
-    Raises:
-        ValueError: if the report holds data CSV cannot carry (see
-            :func:`dropped`), unless *lossy*, which writes what fits and warns
-            with a :class:`CSVDataLossWarning`.
+    *lossy* writes the cells only, and warns with a :class:`CSVDataLossWarning`
+    naming what that leaves out (see :func:`dropped`).
     """
     return _write((report,), excel=excel, lossy=lossy, single=True)
 
@@ -167,17 +259,17 @@ def dump_many(reports: Iterable[AnnualReport], *, excel: bool = False, lossy: bo
     """Write many reports as one CSV table, report after report, as :func:`dumps` would.
 
     Raises:
-        ValueError: if a report holds data CSV cannot carry (unless *lossy*),
-            or two reports share year, agency, USCC and template, which would
-            make their rows indistinguishable.
+        ValueError: if two reports share year, agency, USCC and template,
+            which would make their rows indistinguishable.
     """
     return _write(tuple(reports), excel=excel, lossy=lossy, single=False)
 
 
 def dropped(report: AnnualReport) -> tuple[str, ...]:
-    """The JSON Pointers of what CSV cannot carry of *report*; empty when it carries everything.
+    """The JSON Pointers of what a cells-only (*lossy*) table leaves out of *report*; empty when nothing.
 
     ``""`` stands for the whole report: a legacy report has no table cells.
+    A plain :func:`dumps` leaves nothing out.
     """
     _check_report(report)
     if type(report).template.key not in _LAYOUTS:
@@ -199,8 +291,6 @@ def _dropped_fields(node: Any, pointer: str) -> Iterator[str]:
             yield inner
 
 
-#: The pointers of the tables, every cell of which is a row.
-_TABLES: Final = frozenset("/" + key[0] for layout in _LAYOUTS.values() for key in layout)
 #: The pointers of the parts some of whose fields are carried, e.g. the agency.
 _CARRIED_PARENTS: Final = frozenset(pointer.rpartition("/")[0] for pointer in _CARRIED) - {""}
 _REQUIRED: Final = object()
@@ -220,13 +310,13 @@ def _check_report(report: object) -> None:
 
 
 def _write(reports: Sequence[AnnualReport], *, excel: bool, lossy: bool, single: bool) -> str:
-    """The CSV text of *reports*, after refusing or warning about what it cannot carry."""
-    lost = {index: found for index, report in enumerate(reports) if (found := dropped(report))}
-    if lost and not lossy:
-        raise ValueError(_loss_message(reports, lost, single) + "; pass lossy=True to write what fits")
+    """The CSV text of *reports*; cells only when *lossy*, warning about what that leaves out."""
+    for report in reports:
+        _check_report(report)
+    lost = {index: found for index, report in enumerate(reports) if lossy and (found := dropped(report))}
     if not single:
-        _check_distinct(reports)
-    rows = [COLUMNS, *(row for report in reports for row in _rows(report))]
+        _check_distinct(reports, lossy)
+    rows = [COLUMNS, *(row for report in reports for row in _rows(report, cells_only=lossy))]
     text = _format(rows, "\r\n" if excel else "\n")
     if lost:
         warnings.warn(CSVDataLossWarning(_loss_message(reports, lost, single) + "; left out", lost), stacklevel=3)
@@ -251,11 +341,11 @@ def _identity(report: AnnualReport) -> tuple[str, str, str, str]:
     return str(report.year), report.agency.name, report.agency.uscc or "", type(report).template.key
 
 
-def _check_distinct(reports: Sequence[AnnualReport]) -> None:
+def _check_distinct(reports: Sequence[AnnualReport], cells_only: bool) -> None:
     """Refuse two reports with rows that would read back as one report."""
     first: dict[tuple[str, str, str, str], int] = {}
     for index, report in enumerate(reports):
-        if type(report).template.key not in _LAYOUTS:
+        if cells_only and type(report).template.key not in _LAYOUTS:
             continue  # no rows
         seen = first.setdefault(_identity(report), index)
         if seen != index:
@@ -265,11 +355,33 @@ def _check_distinct(reports: Sequence[AnnualReport]) -> None:
             )
 
 
-def _rows(report: AnnualReport) -> Iterator[tuple[str, ...]]:
-    """The CSV rows of a report's cells, in printed order."""
+def _rows(report: AnnualReport, *, cells_only: bool) -> Iterator[tuple[str, ...]]:
+    """The CSV rows of a report: its parts (unless *cells_only*), then its cells in printed order."""
     identity = _identity(report)
+    if not cells_only:
+        data = to_data(report)
+        for spec in _PARTS[type(report).template.key].values():
+            text = _part_text(spec, data)
+            if text is not None:
+                yield (*identity, *_part_key(spec.path), spec.row_label, spec.column_label, text)
     for cell in iter_cells(report):
         yield (*identity, *_key(cell.path), *_labels(cell), _value_text(cell.value))
+
+
+def _part_text(spec: _PartSpec, data: Mapping[str, Any]) -> str | None:
+    """The value column of *spec*'s row for the document *data*, or None when the report has no such row."""
+    value: Any = data
+    for key in spec.path:
+        value = value.get(key) if isinstance(value, Mapping) else None
+    if value is None:
+        return None
+    if spec.form == "present":
+        return "" if not any(item is not None for item in value.values()) else None
+    if spec.form == "json":
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if spec.pointer in _CARRIED and value != "":
+        return None  # its identity column carries it; an empty string would read back as absent
+    return str(value)
 
 
 def _value_text(value: int | Decimal | None) -> str:
@@ -304,15 +416,16 @@ def loads(
     data: str | bytes | bytearray | memoryview,
     *,
     max_size: int = DEFAULT_MAX_SIZE,
-    max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
+    max_field_size: int | None = DEFAULT_MAX_FIELD_SIZE,
 ) -> AnnualReport:
-    """Read one report from a CSV table; a cell with no row reads as blank.
+    """Read one report from a CSV table; a cell with no row reads as blank, a part with no row as absent.
 
     *data* is text, or bytes in UTF-8; a leading byte-order mark and ``\\r\\n``
     line ends are accepted.  Input larger than *max_size* (bytes or
     characters) is refused before parsing, and so is any field longer than
-    *max_field_size* characters (the csv module's own
-    :func:`csv.field_size_limit` still applies; this codec never changes it).
+    *max_field_size* characters when given.  A field may be longer than the
+    csv module's :func:`csv.field_size_limit`: the limit is raised while
+    the table is read (never lowered) and put back after.
 
     Raises:
         ParseError: listing every problem, each with its line, the 1-based
@@ -326,7 +439,7 @@ def load_many(
     data: str | bytes | bytearray | memoryview,
     *,
     max_size: int = DEFAULT_MAX_SIZE,
-    max_field_size: int = DEFAULT_MAX_FIELD_SIZE,
+    max_field_size: int | None = DEFAULT_MAX_FIELD_SIZE,
 ) -> list[AnnualReport]:
     """Read every report of a CSV table, in order of first appearance; none for a header alone.
 
@@ -360,13 +473,15 @@ class _Reading:
 
 
 def _read(
-    data: str | bytes | bytearray | memoryview, max_size: int, max_field_size: int, *, single: bool
+    data: str | bytes | bytearray | memoryview, max_size: int, max_field_size: int | None, *, single: bool
 ) -> list[AnnualReport]:
     """The reports of a CSV table, or a ParseError listing every problem in it."""
     text, from_bytes = _decode(data, max_size)
+    if max_field_size is None:
+        max_field_size = max(max_size, len(text))
     records, problems = _records(text)
     if not records:
-        raise ParseError(problems or [Problem(pointer="", message=_EMPTY, line=1)])
+        raise ParseError(problems or [Problem(pointer="", message=_EMPTY, line=1, column=1)])
     reading = _Reading(_header(records[0], problems, from_bytes, max_field_size), problems)
     if problems and not reading.columns:
         raise ParseError(problems)
@@ -406,8 +521,22 @@ def _too_large(size: str, max_size: int) -> ParseError:
 
 
 def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
-    """The non-empty CSV records of *text*, each with its first line; a syntax error ends the reading."""
-    reader = _csv.reader(io.StringIO(text, newline=""), strict=True)
+    """The non-empty CSV records of *text*, each with its first line; a syntax error ends the reading.
+
+    No field can be longer than *text*, so the csv module's field size limit
+    is raised to the length of *text* while reading (when it is lower), and
+    put back after: whatever the writer writes, the reader reads.
+    """
+    limit = _csv.field_size_limit()
+    if len(text) > limit:
+        _csv.field_size_limit(len(text))
+    try:
+        return _read_records(_csv.reader(io.StringIO(text, newline=""), strict=True))
+    finally:
+        _csv.field_size_limit(limit)
+
+
+def _read_records(reader: Any) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
     records: list[tuple[int, list[str]]] = []
     while True:
         line = reader.line_num + 1
@@ -501,7 +630,8 @@ def _pointer_of(row: _Row, name: str) -> str:
     if name in _IDENTITY:
         return _IDENTITY[name]
     fields = row.fields
-    tokens = (fields["table"], *fields["row"].split(_ROW_SEPARATOR), fields["column"])
+    rows = fields["row"].split(_ROW_SEPARATOR) if fields["row"] else ()
+    tokens = (fields["table"], *rows, *((fields["column"],) if fields["column"] else ()))
     return "/" + "/".join(pointer_token(token) for token in tokens)
 
 
@@ -540,23 +670,64 @@ def _report(rows: Sequence[_Row], reading: _Reading) -> AnnualReport | None:
     data = _identity_data(rows[0], reading)
     if data is None:
         return None
-    layout = _LAYOUTS[data["template"]]
+    layout = _LAYOUTS.get(data["template"], {})
+    parts = _PARTS[data["template"]]
     seen: dict[str, int] = {}
+    origins: dict[str, _Row] = {}
     for row in rows:
-        spec = _cell(row, layout, reading)
+        spec = _spec(row, layout, parts, reading)
         if spec is None:
             continue
         if spec.pointer in seen:
-            reading.add(row, "table", spec.pointer, f"duplicate cell: already given on line {seen[spec.pointer]}")
+            what = "cell" if isinstance(spec, _CellSpec) else "part"
+            reading.add(row, "table", spec.pointer, f"duplicate {what}: already given on line {seen[spec.pointer]}")
             continue
         seen[spec.pointer] = row.line
         _check_labels(row, spec, reading)
+        if isinstance(spec, _PartSpec):
+            origins[spec.pointer] = row
+            _place_part(data, row, spec, reading)
+            continue
         value = _value(row, spec, reading)
         if value is not None:
             _place(data, spec.path, value)
     if len(reading.problems) > before:
         return None
-    return from_data(data)
+    try:
+        return from_data(data)
+    except ParseError as error:
+        reading.problems.extend(_located(problem, origins, reading) for problem in error.problems)
+        return None
+
+
+def _place_part(data: dict[str, Any], row: _Row, spec: _PartSpec, reading: _Reading) -> None:
+    """Put the value of a part row into the document *data*, or record why it cannot be read."""
+    text = row.fields["value"]
+    if spec.form == "text":
+        _place(data, spec.path, text)
+        return
+    if spec.form == "present":
+        if text:
+            reading.add(row, "value", spec.pointer, f"expected an empty value (the part is present), got {_show(text)}")
+            return
+        node = data
+        for key in spec.path:
+            node = node.setdefault(key, {})
+        return
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        reading.add(row, "value", spec.pointer, f"expected JSON text, got {_show(text)}: {error}")
+        return
+    _place(data, spec.path, value)
+
+
+def _located(problem: Problem, origins: Mapping[str, _Row], reading: _Reading) -> Problem:
+    """*problem*, found in the document, at the line and value column of the part row it comes from."""
+    for pointer, row in sorted(origins.items(), key=lambda item: -len(item[0])):
+        if problem.pointer == pointer or problem.pointer.startswith(pointer + "/"):
+            return attrs.evolve(problem, line=row.line, column=reading.columns["value"])
+    return problem
 
 
 def _identity_data(row: _Row, reading: _Reading) -> dict[str, Any] | None:
@@ -564,10 +735,9 @@ def _identity_data(row: _Row, reading: _Reading) -> dict[str, Any] | None:
     before = len(reading.problems)
     fields = row.fields
     template = fields["template"]
-    if template not in _LAYOUTS:
-        known = ", ".join(f'"{key}"' for key in _LAYOUTS)
-        legacy = "; a legacy report has no table cells, so CSV cannot carry it" if template in REPORT_CLASSES else ""
-        reading.add(row, "template", "/template", f"expected one of {known}, got {_show(template)}{legacy}")
+    if template not in REPORT_CLASSES:
+        known = ", ".join(f'"{key}"' for key in REPORT_CLASSES)
+        reading.add(row, "template", "/template", f"expected one of {known}, got {_show(template)}")
     year = fields["year"]
     if not YEAR.matches(year):
         reading.add(row, "year", "/year", f"expected {YEAR.text_expected}, got {_show(year)}")
@@ -579,14 +749,16 @@ def _identity_data(row: _Row, reading: _Reading) -> dict[str, Any] | None:
     return {"schema": SCHEMA, "template": template, "year": int(year), "agency": agency}
 
 
-def _cell(row: _Row, layout: Mapping[_Key, _CellSpec], reading: _Reading) -> _CellSpec | None:
-    """The template's cell *row* names, or None after recording which of its columns names none."""
+def _spec(
+    row: _Row, layout: Mapping[_Key, _CellSpec], parts: Mapping[_Key, _PartSpec], reading: _Reading
+) -> _CellSpec | _PartSpec | None:
+    """The template's cell or part *row* names, or None after recording which of its columns names none."""
     key: _Key = (row.fields["table"], row.fields["row"], row.fields["column"])
-    spec = layout.get(key)
+    spec = layout.get(key) or parts.get(key)
     if spec is not None:
         return spec
     pointer = _pointer_of(row, "table")
-    known = list(layout)
+    known = [*layout, *parts]
     for depth, name in enumerate(("table", "row", "column")):
         choices = list(dict.fromkeys(k[depth] for k in known))
         if key[depth] not in choices:
@@ -600,12 +772,12 @@ def _within(parents: Sequence[str]) -> str:
     """Where an unknown row or column was looked for, for its message."""
     if not parents:
         return ""
-    if len(parents) == 1:
+    if len(parents) == 1 or not parents[1]:  # a part row has no row
         return f' in table "{parents[0]}"'
     return f' in row "{parents[1]}" of table "{parents[0]}"'
 
 
-def _check_labels(row: _Row, spec: _CellSpec, reading: _Reading) -> None:
+def _check_labels(row: _Row, spec: _CellSpec | _PartSpec, reading: _Reading) -> None:
     """Record each label of *row* that is not the cell's official label (after NFKC)."""
     for name, official in (("row_label", spec.row_label), ("column_label", spec.column_label)):
         given = row.fields[name]

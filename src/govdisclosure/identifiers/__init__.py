@@ -60,7 +60,7 @@ class IdentifierModule(Protocol):
         ...
 
     def is_valid(self, number: str, /) -> bool:
-        """Whether *number* is valid; never raises."""
+        """Whether *number* is valid; never raises, and is False for anything but a string."""
         ...
 
     def format(self, number: str, /) -> str:

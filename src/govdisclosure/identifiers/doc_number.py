@@ -55,7 +55,7 @@ from typing import Literal
 
 import attrs
 
-from ._util import passes
+from ._util import passes, text_of
 from .exceptions import InvalidComponent, InvalidFormat
 
 __all__ = [
@@ -146,7 +146,7 @@ class DocumentNumber:
 
 def compact(number: str) -> str:
     """*number* without spaces, with ASCII digits and ``〔〕`` around the year; nothing is checked."""
-    text = "".join(number.split()).translate(_FULL_WIDTH_DIGITS)
+    text = "".join(text_of(number, NAME).split()).translate(_FULL_WIDTH_DIGITS)
     return _BRACKETED_YEAR.sub(_canonical_year, text)
 
 
@@ -158,7 +158,7 @@ def parse(text: str) -> DocumentNumber:
             breaks a rule of GB/T 9704-2012 §7.2.5 on how one is written.
         InvalidComponent: the year is not four digits, or the serial is 0.
     """
-    printed = "".join(text.split()).translate(_FULL_WIDTH_DIGITS)
+    printed = "".join(text_of(text, NAME).split()).translate(_FULL_WIDTH_DIGITS)
     code = compact(text)
     order = _ORDER.fullmatch(printed)
     if order is not None:
@@ -180,7 +180,7 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: str) -> bool:
-    """Whether *number* is a valid document number or order number; never raises."""
+    """Whether *number* is a valid document or order number; never raises, and is False for anything but a string."""
     return passes(validate, number)
 
 

@@ -27,7 +27,8 @@ class InvalidIdentifier(GovDisclosureError, ValueError):
     """An identifier is not valid; the root of this family, normally raised only through a subclass.
 
     Args:
-        value: The text that failed, as checked (usually compacted).
+        value: The text that failed, as checked (usually compacted); for a
+            value that is not a string at all, that value.
         message: What is wrong, as a clause without a final full stop; the
             class's default when omitted.
         identifier: The kind of identifier that was expected, for the message.
@@ -41,9 +42,9 @@ class InvalidIdentifier(GovDisclosureError, ValueError):
     #: The kind of identifier expected when the raise site does not say.
     identifier: str = "identifier"
 
-    def __init__(self, value: str, message: str | None = None, identifier: str | None = None) -> None:
+    def __init__(self, value: object, message: str | None = None, identifier: str | None = None) -> None:
         super().__init__(value, message, identifier)
-        #: The offending text, as it was checked.
+        #: The offending text, as it was checked (or the non-string value given).
         self.value = value
         if message is not None:
             self.message = message

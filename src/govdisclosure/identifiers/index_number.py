@@ -69,7 +69,7 @@ from typing import Literal
 import attrs
 
 from . import org_code, uscc
-from ._util import passes
+from ._util import passes, text_of
 from .exceptions import InvalidComponent, InvalidFormat, InvalidIdentifier
 
 __all__ = [
@@ -132,7 +132,7 @@ class IndexNumber:
 
 def compact(number: str) -> str:
     """The index number without spaces, in capitals, with full-width and typographic dashes and slashes in ASCII."""
-    text = unicodedata.normalize("NFKC", number).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", text_of(number, NAME)).translate(_DASHES)
     return "".join(text.split()).upper()
 
 
@@ -169,7 +169,7 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: str) -> bool:
-    """Whether *number* is a valid index number; never raises."""
+    """Whether *number* is a valid index number; never raises, and is False for anything but a string."""
     return passes(validate, number)
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import operator
 
-from ._util import compact_code, passes
+from ._util import compact_code, passes, text_of
 from .exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 
 __all__ = [
@@ -61,7 +61,7 @@ WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 
 def compact(number: str) -> str:
     """The code without spaces or hyphens, in capitals; full-width characters become ASCII (NFKC)."""
-    return compact_code(number)
+    return compact_code(number, NAME)
 
 
 def calc_check_digit(body: str) -> str:
@@ -71,7 +71,7 @@ def calc_check_digit(body: str) -> str:
         InvalidLength: *body* is not eight characters long.
         InvalidFormat: *body* has a character other than a digit or a capital letter.
     """
-    if len(body) != len(WEIGHTS):
+    if len(text_of(body, NAME)) != len(WEIGHTS):
         raise InvalidLength(body, "the body of an organisation code has eight characters", NAME)
     _check_alphabet(body, BODY_ALPHABET, body)
     total = sum(map(operator.mul, map(BODY_ALPHABET.index, body), WEIGHTS))
@@ -99,7 +99,7 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: str) -> bool:
-    """Whether *number* is a valid organisation code; never raises."""
+    """Whether *number* is a valid organisation code; never raises, and is False for anything but a string."""
     return passes(validate, number)
 
 

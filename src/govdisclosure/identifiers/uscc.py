@@ -76,7 +76,7 @@ from types import MappingProxyType
 import attrs
 
 from . import org_code
-from ._util import compact_code, passes
+from ._util import compact_code, passes, text_of
 from .exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 __all__ = [
@@ -175,7 +175,7 @@ class USCCInfo:
 
 def compact(number: str) -> str:
     """The code without spaces or hyphens, in capitals; full-width characters become ASCII (NFKC)."""
-    return compact_code(number)
+    return compact_code(number, NAME)
 
 
 def calc_check_digit(body: str) -> str:
@@ -185,7 +185,7 @@ def calc_check_digit(body: str) -> str:
         InvalidLength: *body* is not 17 characters long.
         InvalidFormat: *body* has a character outside :data:`ALPHABET`.
     """
-    if len(body) != len(WEIGHTS):
+    if len(text_of(body, NAME)) != len(WEIGHTS):
         raise InvalidLength(body, "the body of a USCC has 17 characters", NAME)
     _check_alphabet(body)
     total = sum(map(operator.mul, map(_VALUES.__getitem__, body), WEIGHTS))
@@ -221,7 +221,7 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: str) -> bool:
-    """Whether *number* is a valid USCC; never raises."""
+    """Whether *number* is a valid USCC; never raises, and is False for anything but a string."""
     return passes(validate, number)
 
 

@@ -4,16 +4,30 @@ Every official label, key and article reference the rest of the package uses
 lives here: Article 20's fifteen items, the headings of tables 二, 三 and 四
 under each template, the request-outcome taxonomy with the articles each
 outcome rests on, the report sections, and the template versions with the
-years they govern.  Nothing here imports from the rest of the package.
+years they govern; how each template prints its tables
+(:data:`LAYOUTS`), the cells by their printed labels (:data:`LABELS`) and
+the variant wordings seen in real reports (:data:`VARIANTS`).  Nothing here
+imports from the rest of the package.
 """
 
 from ._headings import ArticleRef, Heading, zh_numeral
-from .agencies import AGENCY, AGENCY_KINDS, AGENCY_LEVELS, REPORT_FIELDS
+from .agencies import AGENCY, AGENCY_KINDS, AGENCY_LEVELS, EXTENSIONS, FIGURES, REPORT_FIELDS
 from .articles import ARTICLE_20, REGULATION_2008, REGULATION_2019, item_label
+from .labels import LABELS, LabelError, LabelIndex, LabelMatch, normalise_label
 from .languages import LANGUAGES, Language, check_language, is_language
-from .proactive import PROACTIVE_2019, PROACTIVE_2021
-from .requests import APPLICANTS, BALANCE_NOTE, OUTCOMES_2019, OUTCOMES_2021, REQUEST_ROWS_2019, REQUEST_ROWS_2021
-from .review import REVIEW_LITIGATION
+from .layout import LAYOUTS, Block, Column, HeaderCell, Orientation, Row, TableLayout, TemplateLayout
+from .proactive import INFORMATION_CONTENT, PROACTIVE_2019, PROACTIVE_2021
+from .requests import (
+    APPLICANTS,
+    BALANCE_NOTE,
+    BALANCE_NOTE_EN,
+    LEGAL_PERSON,
+    OUTCOMES_2019,
+    OUTCOMES_2021,
+    REQUEST_ROWS_2019,
+    REQUEST_ROWS_2021,
+)
+from .review import LITIGATION, REVIEW_LITIGATION
 from .sections import LEGACY_MEASURES, NARRATIVE, SECTIONS_2008, SECTIONS_2019
 from .templates import (
     LEGACY,
@@ -24,6 +38,7 @@ from .templates import (
     TemplateVersion,
     template_for_year,
 )
+from .variants import VARIANTS, variants_of
 
 __all__ = [
     "AGENCY",
@@ -32,9 +47,17 @@ __all__ = [
     "APPLICANTS",
     "ARTICLE_20",
     "BALANCE_NOTE",
+    "BALANCE_NOTE_EN",
+    "EXTENSIONS",
+    "FIGURES",
+    "INFORMATION_CONTENT",
+    "LABELS",
     "LANGUAGES",
+    "LAYOUTS",
     "LEGACY",
     "LEGACY_MEASURES",
+    "LEGAL_PERSON",
+    "LITIGATION",
     "NARRATIVE",
     "OUTCOMES_2019",
     "OUTCOMES_2021",
@@ -51,14 +74,27 @@ __all__ = [
     "TEMPLATES",
     "TEMPLATE_2019",
     "TEMPLATE_2021",
+    "VARIANTS",
     "ArticleRef",
+    "Block",
+    "Column",
     "Deadline",
+    "HeaderCell",
     "Heading",
+    "LabelError",
+    "LabelIndex",
+    "LabelMatch",
     "Language",
+    "Orientation",
+    "Row",
+    "TableLayout",
+    "TemplateLayout",
     "TemplateVersion",
     "check_language",
     "is_language",
     "item_label",
+    "normalise_label",
     "template_for_year",
+    "variants_of",
     "zh_numeral",
 ]

@@ -74,7 +74,7 @@ class ArticleRef:
         return text
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # headings key dictionaries, and a tree's hash walks it whole
 class Heading:
     """A row or column heading of an official table, or an item of a list.
 

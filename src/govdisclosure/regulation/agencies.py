@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._headings import ArticleRef, Heading
 
-__all__ = ["AGENCY", "AGENCY_KINDS", "AGENCY_LEVELS", "REPORT_FIELDS"]
+__all__ = ["AGENCY", "AGENCY_KINDS", "AGENCY_LEVELS", "EXTENSIONS", "FIGURES", "REPORT_FIELDS"]
 
 #: The level of government an agency belongs to.
 AGENCY_LEVELS = Heading(
@@ -57,3 +57,9 @@ REPORT_FIELDS = Heading(
         Heading("published", "发布日期", "Publication date", articles=(ArticleRef(49),)),
     ),
 )
+
+#: A report's extensions: data other packages keep under their own namespace.
+EXTENSIONS = Heading("extensions", "扩展数据", "Extensions")
+
+#: The figures extracted from a pre-2019 narrative report.
+FIGURES = Heading("figures", "提取的统计数据", "Extracted figures")

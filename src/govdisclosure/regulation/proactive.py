@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from ._headings import ArticleRef, Heading
 
-__all__ = ["PROACTIVE_2019", "PROACTIVE_2021"]
+__all__ = ["INFORMATION_CONTENT", "PROACTIVE_2019", "PROACTIVE_2021"]
+
+#: The header of the row-label column in each block of table 二.
+INFORMATION_CONTENT = Heading("content", "信息内容", "Information")
 
 
 def _item(number: int) -> tuple[ArticleRef, ...]:

@@ -13,6 +13,8 @@ from ._headings import ArticleRef, Heading
 __all__ = [
     "APPLICANTS",
     "BALANCE_NOTE",
+    "BALANCE_NOTE_EN",
+    "LEGAL_PERSON",
     "OUTCOMES_2019",
     "OUTCOMES_2021",
     "REQUEST_ROWS_2019",
@@ -21,8 +23,12 @@ __all__ = [
 
 #: The merged top-left header cell: the table's own statement of the 勾稽 balance.
 BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+#: :data:`BALANCE_NOTE` in English.
+BALANCE_NOTE_EN = "(In each column, items 1 and 2 together equal items 3 and 4 together)"
 
-_LEGAL_PERSON = "法人或其他组织"
+#: The header printed above the five kinds of organisation among the applicants.
+LEGAL_PERSON = Heading("legal_person", "法人或其他组织", "Legal persons and other organisations")
+_LEGAL_PERSON = LEGAL_PERSON.zh
 
 #: The seven columns under 申请人情况: 自然人, the five kinds of 法人或其他组织, 总计.
 APPLICANTS = Heading(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._headings import ArticleRef, Heading
 
-__all__ = ["REVIEW_LITIGATION"]
+__all__ = ["LITIGATION", "REVIEW_LITIGATION"]
 
 _RESULTS = (
     Heading("upheld", "结果维持", "Upheld"),
@@ -14,7 +14,9 @@ _RESULTS = (
     Heading("total", "总计", "Total"),
 )
 
-_LITIGATION = "行政诉讼"
+#: The header printed above the two litigation groups.
+LITIGATION = Heading("litigation", "行政诉讼", "Administrative litigation")
+_LITIGATION = LITIGATION.zh
 
 #: Table 四: three groups of five result columns, one data row.
 REVIEW_LITIGATION = Heading(
