@@ -321,7 +321,7 @@ class TestHostileInput:
     def test_wrong_argument_type(self) -> None:
         """Passing something that is not text is a TypeError, a programming mistake."""
         with pytest.raises(TypeError, match="expected str or bytes"):
-            gd.loads(42)  # type: ignore[arg-type]
+            gd.loads(42)  # type: ignore[call-overload]
 
 
 def _mutations(data: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:

@@ -4,7 +4,7 @@ Load a report, check it, write it out::
 
     import govdisclosure as gd
 
-    report = gd.load("report.json")
+    report = gd.load("report.json", as_=gd.AnnualReport2021)
     gd.dump(report, "copy.json")
     for finding in gd.iter_findings(report):
         print(finding)
@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._errors import GovDisclosureError, ParseError, Problem
-from .codecs import dump, dumps, load, loads
+from .codecs import Loaded, dump, dumps, iter_load, load, loads
 from .model import (
     Agency,
     AnnualReport,
@@ -45,6 +45,7 @@ __all__ = [
     "Finding",
     "GovDisclosureError",
     "LegacyReport",
+    "Loaded",
     "Narrative",
     "ParseError",
     "PointerError",
@@ -57,6 +58,7 @@ __all__ = [
     "is_valid",
     "iter_cells",
     "iter_findings",
+    "iter_load",
     "json_schema",
     "load",
     "loads",

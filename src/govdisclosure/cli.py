@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ._errors import ParseError, Problem
-from .codecs import FORMATS, dumps, format_for, load
+from .codecs import dumps, format_for, formats, load
 from .model import AnnualReport
 from .regulation import TEMPLATES
 from .rules import Severity, iter_findings
@@ -73,7 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("source", metavar="IN", help="the report to read (.json, .xml or .csv)")
     convert.add_argument("target", metavar="OUT", help="where to write it; - for standard output")
-    convert.add_argument("--to", choices=tuple(FORMATS), help="the format to write (default: from OUT's suffix)")
+    convert.add_argument(
+        "--to", choices=[f.name for f in formats() if f.writer], help="the format to write (default: from OUT's suffix)"
+    )
     convert.add_argument(
         "--lossy",
         action="store_true",
@@ -95,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report_files(paths: Sequence[str]) -> Iterator[Path]:
-    suffixes = {f".{name}" for name in FORMATS}
+    suffixes = {suffix for fmt in formats() for suffix in fmt.suffixes if fmt.reader}
     for name in paths:
         path = Path(name)
         if path.is_dir():
@@ -135,7 +137,7 @@ def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
     for done, path in enumerate(files, start=1):
         progress.step(done)
         try:
-            report = load(path, format_for(path))
+            report = load(path)
         except ParseError as error:
             unreadable = True
             findings[path].extend(_problem_record(problem) for problem in error.problems)
@@ -215,7 +217,7 @@ def _schema(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def _convert(arguments: argparse.Namespace, out: TextIO) -> int:
     try:
-        target_format = arguments.to or format_for(arguments.target)
+        target_format = arguments.to or format_for(arguments.target).name
         report = load(arguments.source)
     except ParseError as error:
         print(f"govdisclosure: {error}", file=sys.stderr)

@@ -1,106 +1,187 @@
-"""Reading and writing reports: JSON and standard XML (the interchange shape), and tidy CSV.
+"""Reading and writing reports: JSON and standard XML (the interchange shape), tidy CSV, JSON Lines.
 
+Every format is a :class:`~govdisclosure.codecs.registry.Format` in one
+registry (:mod:`govdisclosure.codecs.registry`), open at run time.
 :func:`loads`/:func:`dumps` work on text, :func:`load`/:func:`dump` on files,
-picking the format from the ``format`` argument or the file's suffix.
+picking the format from the ``format`` argument, else the file's suffix, else
+its content; :func:`~govdisclosure.codecs.stream.iter_load` reads many
+reports lazily.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, TypeVar, overload
 
 from .._errors import ParseError, Problem
-from ..model import AnnualReport
+from ..model import REPORT_CLASSES, AnnualReport
 from . import csv as csv_codec
 from . import json as json_codec
 from . import xml as xml_codec
+from .registry import (
+    Format,
+    Loaded,
+    ReadResult,
+    format_for,
+    formats,
+    get_format,
+    register_format,
+    unregister_format,
+)
+from .stream import (
+    HEAD_SIZE,
+    iter_csv,
+    iter_json_lines,
+    iter_load,
+    read_bounded,
+    sniff_csv,
+    sniff_json,
+    sniff_json_lines,
+    sniff_xml,
+    unreadable,
+)
 
-__all__ = ["FORMATS", "dump", "dumps", "load", "loads"]
-
-_Loads = Callable[..., AnnualReport]
-_Dumps = Callable[..., str]
-
-#: The formats by name: each a pair of functions (loads, dumps).
-FORMATS: Final[dict[str, tuple[_Loads, _Dumps]]] = {
-    "json": (json_codec.loads, json_codec.dumps),
-    "xml": (xml_codec.loads, xml_codec.dumps),
-    "csv": (csv_codec.loads, csv_codec.dumps),
-}
-
-_SUFFIXES: Final = {".json": "json", ".xml": "xml", ".csv": "csv"}
+__all__ = [
+    "Format",
+    "Loaded",
+    "ReadResult",
+    "dump",
+    "dumps",
+    "format_for",
+    "formats",
+    "get_format",
+    "iter_load",
+    "load",
+    "loads",
+    "register_format",
+    "unregister_format",
+]
 
 PathLike = str | os.PathLike[str]
+#: A report class, as ``as_=`` names it.
+R = TypeVar("R", bound=AnnualReport)
 
 
-def _codec(format: str) -> tuple[_Loads, _Dumps]:
-    try:
-        return FORMATS[format]
-    except KeyError:
-        raise ValueError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}") from None
+def _reader(loads_fn: Any) -> Any:
+    """A registry reader from a codec's ``loads``: the report, no findings."""
+    return lambda data, **options: ReadResult(report=loads_fn(data, **options))
 
 
-def format_for(path: PathLike) -> str:
-    """The format a file's suffix names, e.g. ``json`` for ``report.json``."""
-    suffix = Path(path).suffix.lower()
-    try:
-        return _SUFFIXES[suffix]
-    except KeyError:
-        known = ", ".join(_SUFFIXES)
-        raise ValueError(f"cannot tell the format of {os.fspath(path)!r} from its suffix (known: {known})") from None
+_BUILT_IN: Final = (
+    Format(
+        name="json",
+        suffixes=(".json",),
+        sniff=sniff_json,
+        reader=_reader(json_codec.loads),
+        writer=json_codec.dumps,
+    ),
+    Format(name="xml", suffixes=(".xml",), sniff=sniff_xml, reader=_reader(xml_codec.loads), writer=xml_codec.dumps),
+    Format(
+        name="csv",
+        suffixes=(".csv",),
+        sniff=sniff_csv,
+        reader=_reader(csv_codec.loads),
+        writer=csv_codec.dumps,
+        iter_reader=iter_csv,
+    ),
+    Format(name="jsonl", suffixes=(".jsonl", ".ndjson"), sniff=sniff_json_lines, iter_reader=iter_json_lines),
+)
+for _format in _BUILT_IN:
+    register_format(_format)
 
 
-def loads(data: str | bytes, format: str = "json", **options: Any) -> AnnualReport:
-    """Read a report from *data* in *format*.
+def _as(report: AnnualReport, cls: type[R] | None) -> R:
+    """*report*, checked to be a *cls* (any report when *cls* is None)."""
+    if cls is None:
+        return report  # type: ignore[return-value]
+    if cls not in REPORT_CLASSES.values():
+        raise TypeError(f"as_ must be a report class such as AnnualReport2021, got {cls!r}")
+    if not isinstance(report, cls):
+        message = (
+            f'the document is a "{report.template.key}" report ({type(report).__name__}), '
+            f'not "{cls.template.key}" ({cls.__name__})'
+        )
+        raise ParseError([Problem(pointer="/template", message=message)])
+    return report
+
+
+@overload
+def loads(data: str | bytes, format: str = ..., *, as_: type[R], **options: Any) -> R: ...
+@overload
+def loads(data: str | bytes, format: str = ..., *, as_: None = None, **options: Any) -> AnnualReport: ...
+def loads(data: str | bytes, format: str = "json", *, as_: type[R] | None = None, **options: Any) -> AnnualReport:
+    """Read a report from *data* in *format*; with *as_*, a report of that class.
 
     Raises:
-        ParseError: listing every problem in the document, each located.
+        ParseError: listing every problem in the document, each located; or,
+            with *as_*, at ``/template`` if the document is another template's.
+        ValueError: naming the known formats, if *format* is not one, or if
+            it cannot read a single report.
     """
-    return _codec(format)[0](data, **options)
+    return _as(get_format(format).read(data, **options).report, as_)
 
 
 def dumps(report: AnnualReport, format: str = "json", **options: Any) -> str:
     """Write *report* as text in *format*; the same report always gives the same text."""
-    return _codec(format)[1](report, **options)
+    return get_format(format).write(report, **options)
 
 
-def load(file: PathLike | IO[bytes], format: str | None = None, **options: Any) -> AnnualReport:
-    """Read a report from a path or a binary file object.
+@overload
+def load(file: PathLike | IO[bytes], format: str | None = ..., *, as_: type[R], **options: Any) -> R: ...
+@overload
+def load(file: PathLike | IO[bytes], format: str | None = ..., *, as_: None = None, **options: Any) -> AnnualReport: ...
+def load(
+    file: PathLike | IO[bytes], format: str | None = None, *, as_: type[R] | None = None, **options: Any
+) -> AnnualReport:
+    """Read a report from a path or a binary file object; with *as_*, a report of that class.
 
-    The format comes from *format*, else from the path's suffix.
+    The format comes from *format*, else from the path's suffix, else from
+    the content.  A path must name a regular file no larger than the
+    ``max_size`` option (the codec's default otherwise), told from its size
+    before anything is read.
 
     Raises:
         ParseError: naming the file, for a document that is not a valid report
-            or a file that cannot be read.
+            (or, with *as_*, another template's) or a file that cannot be read.
+        ValueError: if the format cannot be told or cannot read one report.
     """
+    max_size: int = options.get("max_size", json_codec.DEFAULT_MAX_SIZE)
     if isinstance(file, (str, os.PathLike)):
         name = os.fspath(file)
-        loads_fn = _codec(format or format_for(name))[0]
+        fmt = get_format(format) if format else _by_suffix(name)
         try:
-            with open(name, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            raise ParseError([Problem(pointer="", message=f"cannot read: {error.strerror}")], name) from None
+            data = read_bounded(name, max_size)
+        except ParseError as error:
+            raise (unreadable(name, error) if fmt is None else error) from None
     else:
         name = getattr(file, "name", None) or "<stream>"
-        loads_fn = _codec(format or format_for(name))[0]
-        data = file.read()
+        fmt = get_format(format) if format else _by_suffix(str(name))
+        data = file.read(max_size + 1)
+    if fmt is None:
+        fmt = format_for(name, data[:HEAD_SIZE])
     try:
-        return loads_fn(data, **options)
+        return _as(fmt.read(data, **options).report, as_)
     except ParseError as error:
         raise error.with_source(str(name)) from None
+
+
+def _by_suffix(name: str) -> Format | None:
+    try:
+        return format_for(name)
+    except ValueError:
+        return None
 
 
 def dump(report: AnnualReport, file: PathLike | IO[bytes], format: str | None = None, **options: Any) -> None:
     """Write a report to a path or a binary file object, as UTF-8 ending in a newline."""
     if isinstance(file, (str, os.PathLike)):
-        text = _codec(format or format_for(file))[1](report, **options)
+        text = (get_format(format) if format else format_for(file)).write(report, **options)
         Path(file).write_bytes(_ended(text).encode("utf-8"))
     else:
         name = getattr(file, "name", None)
-        text = _codec(format or (format_for(name) if name else "json"))[1](report, **options)
-        file.write(_ended(text).encode("utf-8"))
+        fmt = get_format(format or "json") if format or not name else format_for(name)
+        file.write(_ended(fmt.write(report, **options)).encode("utf-8"))
 
 
 def _ended(text: str) -> str:
