@@ -56,12 +56,14 @@ def test_validate_folder(capsys: pytest.CaptureFixture[str], folder: Path) -> No
 
 
 def test_validate_json_output(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
-    """--format json prints a JSON array of findings, each naming its file."""
+    """--format json prints one object: a summary, then the findings, each naming its file."""
     status, out = run(capsys, "validate", "--format", "json", str(folder / "sub"))
     assert status == 2
-    assert json.loads(out) == [
+    assert list(json.loads(out)) == ["summary", "findings"]
+    assert json.loads(out)["findings"] == [
         {
             "file": str(folder / "sub" / "bad.json"),
+            "item_line": None,
             "code": "GD-PARSE",
             "severity": "error",
             "path": "/year",
@@ -81,7 +83,7 @@ def test_validate_errors_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     path.write_text(VALID[:-1] + ', "requests": {"received": {"natural_person": 2, "total": 3}}}', encoding="utf-8")
     status, out = run(capsys, "validate", "--format", "json", str(path))
     assert status == 1
-    errors = [record for record in json.loads(out) if record["severity"] == "error"]
+    errors = [record for record in json.loads(out)["findings"] if record["severity"] == "error"]
     assert [(record["code"], record["path"], record["expected"], record["actual"]) for record in errors] == [
         ("GD-T3-ROW", "/requests/received/total", 2, 3),
         ("GD-T3-BALANCE", "/requests/carried_forward/natural_person", 2, None),
@@ -110,7 +112,7 @@ def test_validate_across_years(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     (tmp_path / "2022.json").write_text(second, encoding="utf-8")
     status, out = run(capsys, "validate", "--format", "json", str(tmp_path))
     assert status == 1
-    carry = [record for record in json.loads(out) if record["code"] == "GD-CARRY"]
+    carry = [record for record in json.loads(out)["findings"] if record["code"] == "GD-CARRY"]
     assert [(record["file"], record["path"], record["expected"], record["actual"]) for record in carry] == [
         (str(tmp_path / "2022.json"), "/requests/carried_over/total", 1, None),
     ]

@@ -16,7 +16,7 @@ import govdisclosure as gd
 from govdisclosure.model import RequestRow
 from govdisclosure.regulation import APPLICANTS
 from govdisclosure.rules import Finding, Severity
-from govdisclosure.rules.collection import agency_key, iter_collection_findings
+from govdisclosure.rules.collection import CollectionChecker, agency_key, iter_collection_findings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TIANSHUI = gd.load(EXAMPLES / "2019-tianshui-civil-affairs.json")
@@ -414,3 +414,43 @@ def test_messages_en() -> None:
     assert found["GD-DUPLICATE"].message == "another report for this agency and 2019 was given: 天水市民政局"
     for finding in found.values():
         assert not any("\u4e00" <= char <= "\u9fff" for char in finding.label)
+
+
+# ------------------------------------------------------------------ streaming
+
+
+def test_checker_yields_when_decidable() -> None:
+    """Each finding comes from the add that completes its pair, about the later report's handle, in either order."""
+    y2019, y2020 = _mismatched_pair()
+    forwards: CollectionChecker[str] = CollectionChecker()
+    assert list(forwards.add(y2019, "2019.json")) == []
+    assert [(source, f.code) for source, f in forwards.add(y2020, "2020.json")] == [("2020.json", "GD-CARRY")]
+    backwards: CollectionChecker[str] = CollectionChecker()
+    assert list(backwards.add(y2020, "2020.json")) == []
+    assert [(source, f.code) for source, f in backwards.add(y2019, "2019.json")] == [("2020.json", "GD-CARRY")]
+
+
+def test_checker_duplicate_names_the_first() -> None:
+    """A duplicate names the first report by the name it was added with (a file), else by its agency."""
+    y2019, _, _ = chain()
+    checker: CollectionChecker[str] = CollectionChecker(lang="en")
+    assert list(checker.add(y2019, "a", name="report.json")) == []
+    ((source, finding),) = checker.add(y2019, "b", name="report.xml")
+    assert (source, finding.code, finding.expected) == ("b", "GD-DUPLICATE", "report.json")
+    assert finding.message == "another report for this agency and 2019 was given: report.json"
+
+
+def test_checker_holds_no_report() -> None:
+    """The checker keeps what the rules compare, not the reports: each can be collected once added."""
+    import gc
+    import weakref
+
+    checker: CollectionChecker[int] = CollectionChecker()
+    refs = []
+    for index, report in enumerate(chain()):
+        copy = attrs.evolve(report)
+        refs.append(weakref.ref(copy))
+        list(checker.add(copy, index))
+        del copy
+    gc.collect()
+    assert [ref() for ref in refs] == [None, None, None]

@@ -2,6 +2,10 @@
 
 Exit status: 0 when no error-level problem was found, 1 when a report has
 error-level findings, 2 for input that cannot be read as a report or bad usage.
+
+``validate`` streams: it reads one report at a time, prints each file's
+findings as it goes, and keeps across reports only what the cross-report
+rules compare (:class:`~govdisclosure.rules.collection.CollectionChecker`).
 """
 
 from __future__ import annotations
@@ -10,17 +14,19 @@ import argparse
 import json
 import os
 import sys
+import tempfile
+import textwrap
 import warnings
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from ._errors import ParseError, Problem
-from .codecs import dumps, format_for, formats, load
-from .model import AnnualReport
+from .codecs import Format, Loaded, dumps, format_for, formats, get_format, iter_load, load
 from .regulation import TEMPLATES
 from .rules import Severity, iter_findings
-from .rules.collection import iter_collection_findings
+from .rules.collection import CollectionChecker
 from .schemas import json_schema, xml_schema
 
 __all__ = ["main"]
@@ -29,6 +35,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 #: The rule code of a problem that keeps a document from loading at all.
 PARSE_CODE = "GD-PARSE"
+
+_Record = dict[str, Any]
+
+
+def _version() -> str:
+    from . import __version__
+
+    return str(__version__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="govdisclosure",
         description="Typed, validated data from government-information-disclosure annual reports.",
     )
+    parser.add_argument("--version", action="version", version=f"govdisclosure {_version()}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -55,8 +70,18 @@ def _parser() -> argparse.ArgumentParser:
         help="check report files",
         description="Check report files: each report on its own, then the reports of each agency across years.",
     )
-    validate.add_argument("paths", nargs="+", metavar="FILE|DIR", help="report files, or folders to search")
-    validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    validate.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE|DIR",
+        help="report files (.json, .xml, .csv, .jsonl), folders to search, or - for standard input",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text; json: one object, the summary then the findings; jsonl: one finding a line, the summary last",
+    )
     validate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels and messages")
     validate.add_argument(
         "--blank",
@@ -71,11 +96,10 @@ def _parser() -> argparse.ArgumentParser:
         help="convert a report between formats",
         description="Read a report and write it in another format; the formats come from the suffixes or --to.",
     )
-    convert.add_argument("source", metavar="IN", help="the report to read (.json, .xml or .csv)")
+    convert.add_argument("source", metavar="IN", help="the report to read (.json, .xml or .csv); - for standard input")
     convert.add_argument("target", metavar="OUT", help="where to write it; - for standard output")
-    convert.add_argument(
-        "--to", choices=[f.name for f in formats() if f.writer], help="the format to write (default: from OUT's suffix)"
-    )
+    writable = [fmt.name for fmt in formats() if fmt.writer]
+    convert.add_argument("--to", choices=writable, help="the format to write (default: from OUT's suffix)")
     convert.add_argument(
         "--lossy",
         action="store_true",
@@ -96,14 +120,223 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report_files(paths: Sequence[str]) -> Iterator[Path]:
-    suffixes = {suffix for fmt in formats() for suffix in fmt.suffixes if fmt.reader}
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file())
+# ------------------------------------------------------------------ names as people and JSON read them
+
+
+def shown(text: str, *, name: bool = False) -> str:
+    """*text* on one line of a terminal: control characters and undecodable bytes escaped, as ``ls -b`` does.
+
+    >>> shown("a\\nb.json"), shown("caf\\udcc3.json")
+    ('a\\\\nb.json', 'caf\\\\xc3.json')
+    """
+    if text.isprintable() and not (name and "\\" in text):
+        return text
+    parts = []
+    for char in text:
+        if "\udc80" <= char <= "\udcff":  # a byte that is not UTF-8, kept by surrogateescape
+            parts.append(f"\\x{ord(char) - 0xDC00:02x}")
+        elif char == "\\" and name:
+            parts.append("\\\\")
+        elif char.isprintable():
+            parts.append(char)
         else:
-            yield path
+            parts.append(
+                repr(char)[1:-1]
+                if char in "\n\r\t"
+                else f"\\x{ord(char):02x}"
+                if ord(char) < 256
+                else f"\\u{ord(char):04x}"
+            )
+    return "".join(parts)
+
+
+def _plain(value: Any) -> Any:
+    """*value* as text that encodes to UTF-8: bytes that were not UTF-8 are written ``\\xNN``."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return value
+
+
+# ------------------------------------------------------------------ validate
+
+
+def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
+    if arguments.paths.count("-") > 1:
+        print("govdisclosure: standard input (-) can be given once", file=sys.stderr)
+        return EXIT_UNREADABLE
+    writer: _Output = _OUTPUTS[arguments.format](out, arguments)
+    run = _Run(arguments, writer)
+    sources = [sys.stdin.buffer if path == "-" else path for path in arguments.paths]
+    progress = _Progress(_count_files(arguments.paths) if sys.stderr.isatty() else 0)
+    for item in iter_load(*sources, on_skip=run.skip):
+        progress.step(item.source)
+        run.item(item)
+    progress.close()
+    return run.finish()
+
+
+class _Run:
+    """One ``validate`` run: each item checked and written as it comes, with counts for the summary."""
+
+    def __init__(self, arguments: argparse.Namespace, writer: _Output) -> None:
+        self.arguments = arguments
+        self.writer = writer
+        self.checker: CollectionChecker[tuple[str, int | None]] = CollectionChecker(lang=arguments.lang)
+        self.files: set[str] = set()
+        self.reports = self.unreadable = 0
+        self.severities: Counter[str] = Counter()
+        self.codes: Counter[str] = Counter()
+        self.skipped: list[dict[str, str]] = []
+
+    def skip(self, name: str, reason: str) -> None:
+        print(f"govdisclosure: skipped {shown(name, name=True)}: {shown(reason)}", file=sys.stderr)
+        self.skipped.append({"file": _plain(name), "reason": _plain(reason)})
+
+    def item(self, item: Loaded) -> None:
+        self.files.add(item.source)
+        where = (item.source, item.line)
+        if item.report is None:
+            self.unreadable += 1
+            error = item.error or ParseError([Problem(pointer="", message="not read")])
+            self._write(where, [_problem_record(problem) for problem in error.problems])
+            return
+        self.reports += 1
+        records = [finding.to_dict() for finding in item.findings]
+        records.extend(
+            f.to_dict() for f in iter_findings(item.report, blank=self.arguments.blank, lang=self.arguments.lang)
+        )
+        later: dict[tuple[str, int | None], list[_Record]] = {}
+        name = shown(item.source if item.line is None else f"{item.source}:{item.line}", name=True)
+        for about, finding in self.checker.add(item.report, where, name=name):
+            (records if about == where else later.setdefault(about, [])).append(finding.to_dict())
+        self._write(where, records)
+        for about, more in later.items():  # about reports already written: their pair is complete only now
+            self._write(about, more, again=True)
+
+    def _write(self, where: tuple[str, int | None], records: list[_Record], *, again: bool = False) -> None:
+        for record in records:
+            self.severities[record["severity"]] += 1
+            self.codes[record["code"]] += 1
+        self.writer.file(where, records, again=again)
+
+    def finish(self) -> int:
+        if not self.files:
+            print("govdisclosure: no report files found", file=sys.stderr)
+        status = EXIT_UNREADABLE if self.unreadable or not self.files else EXIT_OK
+        if status == EXIT_OK and self.severities[Severity.ERROR.value]:
+            status = EXIT_FINDINGS
+        verdict = {EXIT_OK: "ok", EXIT_FINDINGS: "errors", EXIT_UNREADABLE: "unreadable"}[status]
+        summary = {
+            "verdict": verdict,
+            "files": len(self.files),
+            "reports": self.reports,
+            "unreadable": self.unreadable,
+            "severities": {severity.value: self.severities[severity.value] for severity in Severity},
+            "codes": dict(sorted(self.codes.items())),
+            "skipped": self.skipped,
+            "blank": self.arguments.blank,
+            "lang": self.arguments.lang,
+            "version": _version(),
+        }
+        self.writer.finish(summary)
+        return status
+
+
+class _Output:
+    """Where ``validate`` writes: each file's records as they come, then the summary."""
+
+    def __init__(self, out: TextIO, arguments: argparse.Namespace) -> None:
+        self.out = out
+        self.lang: str = arguments.lang
+
+    def file(self, where: tuple[str, int | None], records: list[_Record], *, again: bool = False) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: _Record) -> None:
+        """Nothing more by default: each file was written as it came."""
+
+    @staticmethod
+    def records(where: tuple[str, int | None], records: list[_Record]) -> Iterator[_Record]:
+        source, line = where
+        for record in records:
+            yield {key: _plain(value) for key, value in {**record, "file": source, "item_line": line}.items()}
+
+
+class _Text(_Output):
+    """One line per file (``path: ok``), then one indented line per finding."""
+
+    def file(self, where: tuple[str, int | None], records: list[_Record], *, again: bool = False) -> None:
+        source, line = where
+        name = shown(source if line is None else f"{source}:{line}", name=True)
+        errors = sum(record["severity"] == Severity.ERROR.value for record in records)
+        head = _summary(records, errors, self.lang)
+        if again:
+            head += " (across years)" if self.lang == "en" else "（跨年度）"
+        print(f"{name}: {head}", file=self.out)
+        for record in records:
+            where_in = f"{record['path']} " if record["path"] else ""
+            message = shown(record["message"])
+            print(f"  {record['severity']:<7} {shown(where_in)}[{record['code']}] {message}", file=self.out)
+
+
+class _Json(_Output):
+    """One JSON object: the summary, then every finding; the findings wait in a temporary file, not in memory."""
+
+    def __init__(self, out: TextIO, arguments: argparse.Namespace) -> None:
+        super().__init__(out, arguments)
+        self.spool: IO[str] = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")  # noqa: SIM115
+        self.count = 0
+
+    def file(self, where: tuple[str, int | None], records: list[_Record], *, again: bool = False) -> None:
+        for record in self.records(where, records):
+            self.spool.write(("," if self.count else "") + "\n")
+            self.spool.write(textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "    "))
+            self.count += 1
+
+    def finish(self, summary: _Record) -> None:
+        head = json.dumps({"summary": summary}, ensure_ascii=False, indent=2)
+        self.out.write(head[: head.rindex("\n")] + ',\n  "findings": [')
+        self.spool.seek(0)
+        while chunk := self.spool.read(1 << 16):
+            self.out.write(chunk)
+        self.spool.close()
+        self.out.write("\n  ]\n}\n" if self.count else "]\n}\n")
+
+
+class _JsonLines(_Output):
+    """One finding a line as it comes, then a last line holding the summary."""
+
+    def file(self, where: tuple[str, int | None], records: list[_Record], *, again: bool = False) -> None:
+        for record in self.records(where, records):
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def finish(self, summary: _Record) -> None:
+        self.out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
+
+
+_OUTPUTS: dict[str, type[_Output]] = {"text": _Text, "json": _Json, "jsonl": _JsonLines}
+
+
+def _count_files(paths: Sequence[str]) -> int:
+    """How many files the run will read, for the progress bar (counted only when it is shown)."""
+    count = 0
+    for name in paths:
+        if os.path.isdir(name):
+            for _, _, files in os.walk(name):
+                count += sum(_by_suffix(file) is not None for file in files)
+        else:
+            count += 1
+    return count
+
+
+def _by_suffix(name: str) -> Format | None:
+    try:
+        return format_for(name)
+    except ValueError:
+        return None
 
 
 class _Progress:
@@ -111,70 +344,26 @@ class _Progress:
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self.shown = total >= 20 and sys.stderr.isatty()
+        self.shown = total >= 20
+        self.done = 0
+        self.source: str | None = None
 
-    def step(self, done: int) -> None:
+    def step(self, source: str) -> None:
+        if source == self.source:
+            return
+        self.source = source
+        self.done += 1
         if self.shown:
             width = 30
-            filled = width * done // self.total
-            print(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{self.total}", end="", file=sys.stderr)
+            filled = width * min(self.done, self.total) // self.total
+            print(f"\r[{'#' * filled}{' ' * (width - filled)}] {self.done}/{self.total}", end="", file=sys.stderr)
 
     def close(self) -> None:
         if self.shown:
             print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
 
 
-def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
-    files = list(_report_files(arguments.paths))
-    if not files:
-        print("govdisclosure: no report files found", file=sys.stderr)
-        return EXIT_UNREADABLE
-    findings: dict[Path, list[dict[str, Any]]] = {path: [] for path in files}
-    loaded: dict[int, Path] = {}
-    reports: list[AnnualReport] = []
-    unreadable = False
-    progress = _Progress(len(files))
-    for done, path in enumerate(files, start=1):
-        progress.step(done)
-        try:
-            report = load(path)
-        except ParseError as error:
-            unreadable = True
-            findings[path].extend(_problem_record(problem) for problem in error.problems)
-            continue
-        except ValueError as error:  # no known format for the suffix
-            unreadable = True
-            findings[path].append(_parse_record("", str(error)))
-            continue
-        loaded[id(report)] = path
-        reports.append(report)
-        for finding in iter_findings(report, blank=arguments.blank, lang=arguments.lang):
-            findings[path].append(finding.to_dict())
-    progress.close()
-    for report, finding in iter_collection_findings(reports, lang=arguments.lang):
-        findings[loaded[id(report)]].append(finding.to_dict())
-    _print_findings(findings, arguments, out)
-    if unreadable:
-        return EXIT_UNREADABLE
-    has_errors = any(record["severity"] == Severity.ERROR.value for records in findings.values() for record in records)
-    return EXIT_FINDINGS if has_errors else EXIT_OK
-
-
-def _print_findings(findings: dict[Path, list[dict[str, Any]]], arguments: argparse.Namespace, out: TextIO) -> None:
-    if arguments.format == "json":
-        records = [{**record, "file": str(path)} for path, file_records in findings.items() for record in file_records]
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
-    for path, records in findings.items():
-        errors = sum(record["severity"] == Severity.ERROR.value for record in records)
-        print(f"{path}: {_summary(records, errors, arguments.lang)}", file=out)
-        for record in records:
-            where = f"{record['path']} " if record["path"] else ""
-            print(f"  {record['severity']:<7} {where}[{record['code']}] {record['message']}", file=out)
-
-
-def _summary(records: list[dict[str, Any]], errors: int, lang: str) -> str:
+def _summary(records: list[_Record], errors: int, lang: str) -> str:
     if any(record["code"] == PARSE_CODE for record in records):
         return "cannot be read as a report" if lang == "en" else "无法读取为报告"
     if errors:
@@ -182,7 +371,7 @@ def _summary(records: list[dict[str, Any]], errors: int, lang: str) -> str:
     return "ok"
 
 
-def _parse_record(pointer: str, message: str, line: int | None = None, column: int | None = None) -> dict[str, Any]:
+def _parse_record(pointer: str, message: str, line: int | None = None, column: int | None = None) -> _Record:
     return {
         "code": PARSE_CODE,
         "severity": Severity.ERROR.value,
@@ -196,11 +385,14 @@ def _parse_record(pointer: str, message: str, line: int | None = None, column: i
     }
 
 
-def _problem_record(problem: Problem) -> dict[str, Any]:
+def _problem_record(problem: Problem) -> _Record:
     message = problem.message
     if problem.line is not None:
         message = f"line {problem.line}, column {problem.column}: {message}"
     return _parse_record(problem.pointer, message, problem.line, problem.column)
+
+
+# ------------------------------------------------------------------ schema
 
 
 def _schema(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -215,33 +407,63 @@ def _schema(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------ convert
+
+
+def _fail(message: str) -> int:
+    print(f"govdisclosure: {shown(message)}", file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
 def _convert(arguments: argparse.Namespace, out: TextIO) -> int:
+    target: str = arguments.target
     try:
-        target_format = arguments.to or format_for(arguments.target).name
-        report = load(arguments.source)
-    except ParseError as error:
-        print(f"govdisclosure: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except ValueError as error:  # a suffix naming no format
-        print(f"govdisclosure: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    options = {"lossy": True} if arguments.lossy and target_format == "csv" else {}
+        target_format = get_format(arguments.to) if arguments.to else format_for(target)
+    except ValueError as error:
+        return _fail(str(error))
+    if target != "-":
+        named = _by_suffix(target)
+        if named is not None and named is not target_format:
+            return _fail(
+                f"{target}: its suffix names {named.name!r}, not {target_format.name!r} (--to): "
+                f"give OUT a matching suffix, or write to - (standard output)"
+            )
+        problem = _unwritable(target)
+        if problem:
+            return _fail(f"cannot write {target}: {problem}")
+    try:
+        report = load(sys.stdin.buffer if arguments.source == "-" else arguments.source)
+    except ValueError as error:  # a ParseError, or a suffix and content naming no format
+        return _fail(str(error))
+    options = {"lossy": True} if arguments.lossy and target_format.name == "csv" else {}
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            text = dumps(report, target_format, **options)
+            text = dumps(report, target_format.name, **options)
     except ValueError as error:  # e.g. CSV cannot carry part of the report
-        hint = " (or convert with --lossy)" if target_format == "csv" else ""
-        print(f"govdisclosure: {arguments.source}: {error}{hint}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        hint = " (or convert with --lossy)" if target_format.name == "csv" else ""
+        return _fail(f"{arguments.source}: {error}{hint}")
     for warning in caught:
-        print(f"govdisclosure: {arguments.source}: warning: {warning.message}", file=sys.stderr)
+        print(f"govdisclosure: {shown(arguments.source)}: warning: {warning.message}", file=sys.stderr)
     text = text if text.endswith("\n") else text + "\n"
-    if arguments.target == "-":
+    if target == "-":
         out.write(text)
-    else:
-        Path(arguments.target).write_text(text, encoding="utf-8", newline="")
+        return EXIT_OK
+    try:
+        Path(target).write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        return _fail(f"cannot write {target}: {error.strerror}")
     return EXIT_OK
+
+
+def _unwritable(target: str) -> str | None:
+    """Why *target* cannot be written, told before anything is read; None if it looks writable."""
+    if os.path.isdir(target):
+        return "it is a folder"
+    folder = os.path.dirname(target) or "."
+    if not os.path.isdir(folder):
+        return f"no folder {folder}" if not os.path.exists(folder) else f"{folder} is not a folder"
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover
