@@ -445,10 +445,39 @@ def _cli_pages() -> dict[str, str]:
             (Path(folder) / "sums.json").write_text(json.dumps(sums, ensure_ascii=False), encoding="utf-8")
             pages["cli-validate-findings.md"] = _session("validate", "--lang", "en", "sums.json")
             pages["cli-convert.md"] = _session("convert", "report.json", "report.xml")
+            pages.update(_cli_stream_pages(Path(folder)))
     schema_text, _ = _run_cli("schema", "--format", "json")
     schema = json.loads(schema_text)
     head = {key: schema[key] for key in ("$schema", "$id", "title") if key in schema}
     pages["cli-schema-head.md"] = _json_block(head)
+    return pages
+
+
+def _cli_stream_pages(folder: Path) -> dict[str, str]:
+    """Sessions of the streaming validate, in *folder* (the current directory), beside report.json."""
+    pages = {"cli-version.md": _session("--version", show_status=False)}
+    report = json.loads(EXAMPLE_2021.read_text(encoding="utf-8"))
+    later = {**report, "year": 2022, "published": None}
+    lines = [json.dumps(report, ensure_ascii=False), '{"schema": 1}', json.dumps(later, ensure_ascii=False)]
+    (folder / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pages["cli-validate-jsonl.md"] = _session("validate", "--lang", "en", "many.jsonl")
+    pages["cli-validate-jsonl-format.md"] = _session("validate", "--format", "jsonl", "--lang", "en", "many.jsonl")
+    (folder / "same").mkdir()
+    shutil.copy(folder / "report.json", folder / "same" / "report.json")
+    cli.main(["convert", "same/report.json", "same/report.xml"])
+    (folder / "same" / "notes.txt").write_text("not a report", encoding="utf-8")
+    pages["cli-validate-duplicate.md"] = _session("validate", "--lang", "en", "same", "same/report.json")
+    clean = {key: report[key] for key in ("schema", "template", "year", "agency")}
+    (folder / "clean.json").write_text(json.dumps(clean, ensure_ascii=False), encoding="utf-8")
+    pages["cli-validate-json-clean.md"] = _session("validate", "--format", "json", "clean.json")
+    pages["cli-convert-refused.md"] = "".join(
+        _session(*argv)
+        for argv in (
+            ("convert", "--to", "json", "report.json", "out.xml"),
+            ("convert", "report.json", "missing/out.xml"),
+            ("convert", "--to", "xml", "report.json", "same"),
+        )
+    )
     return pages
 
 

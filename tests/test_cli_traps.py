@@ -135,11 +135,12 @@ def test_multi_report_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
 def test_json_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A JSON Lines file is read line by line; a bad line is reported at its line and the others checked."""
     path = tmp_path / "many.jsonl"
-    path.write_text(VALID + "\n{\n" + VALID.replace("某局", "乙局") + "\n", encoding="utf-8")
+    path.write_text(VALID + '\n{"schema": 1}\n' + VALID.replace("某局", "乙局") + "\n", encoding="utf-8")
     status, out, _ = run(capsys, "validate", "--lang", "en", str(path))
     assert status == 2
     heads = [line for line in out.splitlines() if not line.startswith(" ")]
     assert heads == [f"{path}:1: ok", f"{path}:2: cannot be read as a report", f"{path}:3: ok"]
+    assert '  error   /schema [GD-PARSE] line 2: expected "govdisclosure/annual-report/1", got 1' in out.splitlines()
 
 
 # ------------------------------------------------------------------ version, stdin, output

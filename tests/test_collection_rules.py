@@ -433,10 +433,10 @@ def test_checker_yields_when_decidable() -> None:
 def test_checker_duplicate_names_the_first() -> None:
     """A duplicate names the first report by the name it was added with (a file), else by its agency."""
     y2019, _, _ = chain()
-    checker: CollectionChecker[str] = CollectionChecker(lang="en")
-    assert list(checker.add(y2019, "a", name="report.json")) == []
-    ((source, finding),) = checker.add(y2019, "b", name="report.xml")
-    assert (source, finding.code, finding.expected) == ("b", "GD-DUPLICATE", "report.json")
+    checker: CollectionChecker[str] = CollectionChecker(lang="en", describe=lambda source: f"{source}.json")
+    assert list(checker.add(y2019, "report")) == []
+    ((source, finding),) = checker.add(y2019, "copy")
+    assert (source, finding.code, finding.expected) == ("copy", "GD-DUPLICATE", "report.json")
     assert finding.message == "another report for this agency and 2019 was given: report.json"
 
 

@@ -184,7 +184,9 @@ class _Run:
     def __init__(self, arguments: argparse.Namespace, writer: _Output) -> None:
         self.arguments = arguments
         self.writer = writer
-        self.checker: CollectionChecker[tuple[str, int | None]] = CollectionChecker(lang=arguments.lang)
+        self.checker: CollectionChecker[tuple[str, int | None]] = CollectionChecker(
+            lang=arguments.lang, describe=_named
+        )
         self.files: set[str] = set()
         self.reports = self.unreadable = 0
         self.severities: Counter[str] = Counter()
@@ -209,8 +211,7 @@ class _Run:
             f.to_dict() for f in iter_findings(item.report, blank=self.arguments.blank, lang=self.arguments.lang)
         )
         later: dict[tuple[str, int | None], list[_Record]] = {}
-        name = shown(item.source if item.line is None else f"{item.source}:{item.line}", name=True)
-        for about, finding in self.checker.add(item.report, where, name=name):
+        for about, finding in self.checker.add(item.report, where):
             (records if about == where else later.setdefault(about, [])).append(finding.to_dict())
         self._write(where, records)
         for about, more in later.items():  # about reports already written: their pair is complete only now
@@ -245,6 +246,12 @@ class _Run:
         return status
 
 
+def _named(where: tuple[str, int | None]) -> str:
+    """A report as people name it: its file, and the line where it begins in a file of many."""
+    source, line = where
+    return shown(source if line is None else f"{source}:{line}", name=True)
+
+
 class _Output:
     """Where ``validate`` writes: each file's records as they come, then the summary."""
 
@@ -269,8 +276,7 @@ class _Text(_Output):
     """One line per file (``path: ok``), then one indented line per finding."""
 
     def file(self, where: tuple[str, int | None], records: list[_Record], *, again: bool = False) -> None:
-        source, line = where
-        name = shown(source if line is None else f"{source}:{line}", name=True)
+        name = _named(where)
         errors = sum(record["severity"] == Severity.ERROR.value for record in records)
         head = _summary(records, errors, self.lang)
         if again:
@@ -388,7 +394,10 @@ def _parse_record(pointer: str, message: str, line: int | None = None, column: i
 def _problem_record(problem: Problem) -> _Record:
     message = problem.message
     if problem.line is not None:
-        message = f"line {problem.line}, column {problem.column}: {message}"
+        where = (
+            f"line {problem.line}, column {problem.column}" if problem.column is not None else f"line {problem.line}"
+        )
+        message = f"{where}: {message}"
     return _parse_record(problem.pointer, message, problem.line, problem.column)
 
 

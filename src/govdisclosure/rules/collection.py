@@ -14,7 +14,7 @@ each finding is yielded as soon as both reports of its pair have been seen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -32,7 +32,10 @@ __all__ = ["CollectionChecker", "agency_key", "iter_collection_findings"]
 #: The caller's handle on a report: what each finding is said to be about.
 S = TypeVar("S")
 
-_Row = tuple[int | None, ...]
+_Cells = tuple[int | None, ...]
+_WIDTH = len(tuple(APPLICANTS))  # cells in a row of table 三
+_NO_ROWS: tuple[str, ...] = ()
+_ITEM_ROWS: dict[type[Any], tuple[str, ...]] = {}
 
 
 def agency_key(report: AnnualReport) -> str:
@@ -41,40 +44,54 @@ def agency_key(report: AnnualReport) -> str:
     return uscc.compact(code) if code else report.agency.name
 
 
+def _item_rows(cls: type[Any]) -> tuple[str, ...]:
+    """The rows of table 二 with 上一年项目数量 and 本年增/减 (2019 template), none for other templates."""
+    rows = _ITEM_ROWS.get(cls)
+    if rows is None:
+        template = cls.template
+        rows = _ITEM_ROWS[cls] = (
+            tuple(row.key for row in template.proactive.children if {"previous_year", "change"} <= set(row.keys()))
+            if template.key == "2019"
+            else _NO_ROWS
+        )
+    return rows
+
+
 @attrs.frozen
 class _Year(Generic[S]):
-    """What the cross-report rules need of the first report of one agency for one year."""
+    """What the cross-report rules need of the first report of one agency for one year, and no more.
+
+    *cells* holds the carried-over row, the carried-forward row, then each
+    item row's 上一年项目数量 and 本年增/减 (2019 template); nothing for a
+    legacy report, which has no table 三.
+    """
 
     source: S
-    name: str  # what a duplicate names as the first report
     cls: type[Any]
-    carried_over: _Row | None  # None for a legacy report, which has no table 三
-    carried_forward: _Row | None
-    items: dict[str, tuple[int | None, int | None]] | None  # 2019 template: row → (上一年项目数量, 本年增/减)
+    agency: str | None  # how a duplicate names this report, when the checker has no describe
+    cells: _Cells
+
+    def carried_over(self) -> _Cells:
+        return self.cells[:_WIDTH]
+
+    def carried_forward(self) -> _Cells:
+        return self.cells[_WIDTH : 2 * _WIDTH]
+
+    def items(self) -> Iterator[tuple[str, int | None, int | None]]:
+        values = self.cells[2 * _WIDTH :]
+        for index, row in enumerate(_item_rows(self.cls)):
+            yield row, values[2 * index], values[2 * index + 1]
 
 
-def _items(report: Any) -> dict[str, tuple[int | None, int | None]] | None:
-    if report.template.key != "2019":
-        return None
-    rows = (row for row in report.template.proactive.children if {"previous_year", "change"} <= set(row.keys()))
-    return {
-        row.key: (getattr(report.proactive, row.key).previous_year, getattr(report.proactive, row.key).change)
-        for row in rows
-    }
-
-
-def _year(report: AnnualReport, source: S, name: str | None) -> _Year[S]:
+def _year(report: AnnualReport, source: S, agency: str | None) -> _Year[S]:
     if isinstance(report, LegacyReport):
-        return _Year(source, name or report.agency.name, type(report), None, None, None)
-    requests = report.requests
-    return _Year(
-        source,
-        name or report.agency.name,
-        type(report),
-        tuple(getattr(requests.carried_over, column) for column in APPLICANTS),
-        tuple(getattr(requests.carried_forward, column) for column in APPLICANTS),
-        _items(report),
-    )
+        return _Year(source, type(report), agency, ())
+    requests, proactive = report.requests, report.proactive
+    cells = [getattr(requests.carried_over, column) for column in APPLICANTS]
+    cells += [getattr(requests.carried_forward, column) for column in APPLICANTS]
+    for row in _item_rows(type(report)):
+        cells += (getattr(proactive, row).previous_year, getattr(proactive, row).change)
+    return _Year(source, type(report), agency, tuple(cells))
 
 
 class CollectionChecker(Generic[S]):
@@ -83,25 +100,25 @@ class CollectionChecker(Generic[S]):
     Each :meth:`add` yields ``(source, finding)`` for the findings it makes
     decidable, *source* being the handle given with the report the finding
     is about: the later report of a pair, or the second report for a year.
+    A duplicate names the first report by ``describe(source)`` (a file name,
+    say), by its agency's name without *describe*.
     """
 
-    def __init__(self, *, lang: Language = "zh") -> None:
+    def __init__(self, *, lang: Language = "zh", describe: Callable[[S], str] | None = None) -> None:
         self.lang: Language = lang
+        self.describe = describe
         self._agencies: dict[str, dict[int, _Year[S]]] = {}
 
-    def add(self, report: AnnualReport, source: S, *, name: str | None = None) -> Iterator[tuple[S, Finding]]:
-        """Take *report* in; yield every finding it completes.
-
-        *name* is how a duplicate of this report names it (a file name, say);
-        by default, its agency's name.
-        """
+    def add(self, report: AnnualReport, source: S) -> Iterator[tuple[S, Finding]]:
+        """Take *report* in; yield every finding it completes."""
         years = self._agencies.setdefault(agency_key(report), {})
         first = years.get(report.year)
         if first is not None:
+            named = self.describe(first.source) if self.describe else first.agency
             rule = RULES["GD-DUPLICATE"]
-            yield source, finding(rule, type(report), (), self.lang, expected=first.name, actual=report.year)
+            yield source, finding(rule, type(report), (), self.lang, expected=named, actual=report.year)
             return
-        this = years[report.year] = _year(report, source, name)
+        this = years[report.year] = _year(report, source, None if self.describe else report.agency.name)
         before, after = years.get(report.year - 1), years.get(report.year + 1)
         if before is not None:
             yield from ((this.source, f) for f in _between(before, this, self.lang))
@@ -124,26 +141,22 @@ def iter_collection_findings(
 
 
 def _between(previous: _Year[Any], current: _Year[Any], lang: Language) -> Iterator[Finding]:
-    if previous.carried_forward is None or current.carried_over is None:
+    if not previous.cells or not current.cells:
         return
-    for column, last, now in zip(APPLICANTS, previous.carried_forward, current.carried_over, strict=True):
+    for column, last, now in zip(APPLICANTS, previous.carried_forward(), current.carried_over(), strict=True):
         if _differ(last, now):
             path: Path = ("requests", "carried_over", column)
             yield finding(RULES["GD-CARRY"], current.cls, path, lang, expected=last, actual=now)
-    if previous.cls is current.cls and previous.items is not None and current.items is not None:
-        yield from _item_chain(previous.items, current, lang)
+    if previous.cls is current.cls:
+        yield from _item_chain(previous, current, lang)
 
 
-def _item_chain(
-    items: dict[str, tuple[int | None, int | None]], current: _Year[Any], lang: Language
-) -> Iterator[Finding]:
+def _item_chain(previous: _Year[Any], current: _Year[Any], lang: Language) -> Iterator[Finding]:
     """2019 template: this year's 上一年项目数量 is last year's plus last year's change."""
-    assert current.items is not None
-    for row, (before, change) in items.items():
+    for (row, before, change), (_, now, _) in zip(previous.items(), current.items(), strict=True):
         if before is None and change is None:
             continue
         expected = (before or 0) + (change or 0)
-        now = current.items[row][0]
         if _differ(expected, now):
             path: Path = ("proactive", row, "previous_year")
             yield finding(RULES["GD-CHAIN"], current.cls, path, lang, expected=expected, actual=now)
