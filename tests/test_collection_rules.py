@@ -454,3 +454,14 @@ def test_checker_holds_no_report() -> None:
         del copy
     gc.collect()
     assert [ref() for ref in refs] == [None, None, None]
+
+
+def test_checker_forgets_settled_years() -> None:
+    """A year compared with both neighbours keeps no cells, and a second report for it is still a duplicate."""
+    y2019, y2020, y2021 = chain()
+    checker: CollectionChecker[str] = CollectionChecker()
+    for index, report in enumerate((y2019, y2021, y2020)):
+        assert list(checker.add(report, str(index))) == []
+    years = checker._agencies[agency_key(y2020)]
+    assert [len(years[year].cells) > 0 for year in (2019, 2020, 2021)] == [True, False, True]
+    assert [f.code for _, f in checker.add(attrs.evolve(y2020, narrative=None), "copy")] == ["GD-DUPLICATE"]

@@ -187,7 +187,8 @@ class _Run:
         self.checker: CollectionChecker[tuple[str, int | None]] = CollectionChecker(
             lang=arguments.lang, describe=_named
         )
-        self.files: set[str] = set()
+        self.files = 0
+        self.source: str | None = None  # the file being read: its items come one after another
         self.reports = self.unreadable = 0
         self.severities: Counter[str] = Counter()
         self.codes: Counter[str] = Counter()
@@ -198,7 +199,9 @@ class _Run:
         self.skipped.append({"file": _plain(name), "reason": _plain(reason)})
 
     def item(self, item: Loaded) -> None:
-        self.files.add(item.source)
+        if item.source != self.source:
+            self.files += 1
+            self.source = item.source
         where = (item.source, item.line)
         if item.report is None:
             self.unreadable += 1
@@ -232,7 +235,7 @@ class _Run:
         verdict = {EXIT_OK: "ok", EXIT_FINDINGS: "errors", EXIT_UNREADABLE: "unreadable"}[status]
         summary = {
             "verdict": verdict,
-            "files": len(self.files),
+            "files": self.files,
             "reports": self.reports,
             "unreadable": self.unreadable,
             "severities": {severity.value: self.severities[severity.value] for severity in Severity},

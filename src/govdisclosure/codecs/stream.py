@@ -392,19 +392,19 @@ class _Walk:
 
     def folder(self, root: str, format: str | None, max_size: int) -> Iterator[Loaded]:
         try:
-            entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+            entries = sorted(os.listdir(root))  # names only: a folder of many files costs little
         except OSError as error:
             yield Loaded(source=root, error=_refusal(f"cannot read the folder: {error.strerror}", root))
             return
         for entry in entries:
-            name = str(Path(root, entry.name))
+            name = str(Path(root, entry))
             try:
-                status = entry.stat()
+                status = os.stat(name)
             except OSError:
-                self.skip(name, "a broken symbolic link" if entry.is_symlink() else "cannot be examined")
+                self.skip(name, "a broken symbolic link" if os.path.islink(name) else "cannot be examined")
                 continue
             if stat.S_ISDIR(status.st_mode):
-                if entry.is_symlink():
+                if os.path.islink(name):
                     self.skip(name, "a symbolic link to a folder, not followed")
                 else:
                     yield from self.folder(name, format, max_size)

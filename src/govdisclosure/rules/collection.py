@@ -124,6 +124,15 @@ class CollectionChecker(Generic[S]):
             yield from ((this.source, f) for f in _between(before, this, self.lang))
         if after is not None:
             yield from ((after.source, f) for f in _between(this, after, self.lang))
+        for year in (report.year - 1, report.year, report.year + 1):
+            _settle(years, year)
+
+
+def _settle(years: dict[int, _Year[S]], year: int) -> None:
+    """Forget the cells of *year* once both its neighbours have been compared with it: only who came first remains."""
+    settled = years.get(year)
+    if settled is not None and settled.cells and year - 1 in years and year + 1 in years:
+        years[year] = attrs.evolve(settled, cells=())
 
 
 def iter_collection_findings(
