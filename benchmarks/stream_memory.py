@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Generate the input, run the command over it, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=100_000, help="number of reports")
-    parser.add_argument("--layout", choices=("jsonl", "folder"), default="jsonl", help="one JSON Lines file or a folder")
+    parser.add_argument("--layout", choices=("jsonl", "folder"), default="jsonl", help="a JSON Lines file or a folder")
     parser.add_argument("--seed", type=int, default=20250101)
     parser.add_argument("--pythonpath", help="a src folder to put first (to measure another version)")
     arguments = parser.parse_args(argv)

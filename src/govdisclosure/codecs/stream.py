@@ -347,7 +347,9 @@ def _suffix_format(name: str, format: str | None) -> Format | None:
 
 
 def unreadable(name: str, error: ParseError) -> ParseError:
-    """*error* about a file whose suffix names no format, saying that too (its content cannot tell either)."""
+    """*error* about a file whose suffix names no format, saying that too when there is no content to tell."""
+    if os.path.lexists(name):  # refused or unreadable as it is: that says enough
+        return error
     try:
         format_for(name)
     except ValueError as unknown:
