@@ -12,6 +12,7 @@ import pytest
 import govdisclosure as gd
 from govdisclosure.codecs import Format, ReadResult, format_for, formats, get_format, register_format
 from govdisclosure.codecs import unregister_format as unregister
+from govdisclosure.rules import NO_LABEL, Text
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 REPORT = gd.load(EXAMPLES / "2021-report.json", as_=gd.AnnualReport2021)
@@ -52,7 +53,8 @@ def test_write_only_format(shouting: Format) -> None:
 
 def test_read_only_format(tmp_path: Path) -> None:
     """A format with a reader only reads, returning its findings beside the report; writing it is refused."""
-    finding = gd.Finding(code="X-GUESS", severity=gd.Severity.INFO, path="", label="", message="guessed")
+    guessed = Text.same("guessed")
+    finding = gd.Finding(code="X-GUESS", severity=gd.Severity.INFO, path="", label=NO_LABEL, message=guessed)
     fmt = Format(
         name="guess", suffixes=(".guess",), reader=lambda data, **_: ReadResult(report=REPORT, findings=(finding,))
     )
