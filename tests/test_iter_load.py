@@ -147,3 +147,11 @@ def test_named_non_regular_file(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "x.json")
     items = list(gd.iter_load(tmp_path / "x.json", "/dev/zero", format="json"))
     assert ["(a FIFO)" in str(items[0].error), "(a character device)" in str(items[1].error)] == [True, True]
+
+
+def test_csv_of_one_report(tmp_path: Path) -> None:
+    """A CSV table of one report is one item for the whole file, as a JSON or XML file is."""
+    path = tmp_path / "one.csv"
+    gd.dump(report("甲"), path)
+    ((item),) = gd.iter_load(path)
+    assert (item.line, item.report) == (None, report("甲"))

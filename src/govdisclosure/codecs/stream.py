@@ -232,7 +232,20 @@ def iter_csv(stream: IO[bytes], name: str, max_size: int = DEFAULT_MAX_SIZE) -> 
     their lines in the file.  A report's rows come one after another: rows of
     a report that began earlier, after another report's rows, are a located
     error (:func:`~govdisclosure.codecs.csv.load_many` reads them in any order).
+    Each item's *line* is the row where its report begins, unless the table
+    holds only one report: then it is the whole file, as for JSON or XML.
     """
+    items = _iter_csv(stream, name, max_size)
+    first = next(items, None)
+    second = next(items, None)
+    if first is not None and second is None:
+        yield attrs.evolve(first, line=None)
+        return
+    yield from (item for item in (first, second) if item is not None)
+    yield from items
+
+
+def _iter_csv(stream: IO[bytes], name: str, max_size: int) -> Iterator[Loaded]:
     reader = get_format("csv")
     lines = _Lines(io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline=""), max_size)
     records = _csv.reader(lines, strict=True)
