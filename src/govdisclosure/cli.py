@@ -25,7 +25,7 @@ from typing import IO, Any, TextIO
 from ._errors import ParseError, Problem
 from .codecs import Format, Loaded, dumps, format_for, formats, get_format, iter_load, load
 from .regulation import TEMPLATES
-from .rules import Severity, iter_findings
+from .rules import RULES, Severity, iter_findings
 from .rules.collection import CollectionChecker
 from .schemas import json_schema, xml_schema
 
@@ -33,7 +33,7 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
-#: The rule code of a problem that keeps a document from loading at all.
+#: The rule code of a problem that keeps a document from loading at all (its severity is the catalogue's).
 PARSE_CODE = "GD-PARSE"
 
 _Record = dict[str, Any]
@@ -383,7 +383,7 @@ def _summary(records: list[_Record], errors: int, lang: str) -> str:
 def _parse_record(pointer: str, message: str, line: int | None = None, column: int | None = None) -> _Record:
     return {
         "code": PARSE_CODE,
-        "severity": Severity.ERROR.value,
+        "severity": RULES[PARSE_CODE].severity.value,
         "path": pointer,
         "label": "",
         "expected": None,
