@@ -92,6 +92,37 @@ def test_validate_errors_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert errors[0]["label"] == "一、本年新收政府信息公开申请数量 · 总计"
 
 
+def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--select and --ignore choose rules by code or prefix, in the report and across years alike."""
+    first = (
+        VALID[:-1] + ', "requests": {"received": {"natural_person": 2, "total": 3}, "carried_forward": {"total": 1}}}'
+    )
+    (tmp_path / "2021.json").write_text(first, encoding="utf-8")
+    (tmp_path / "2022.json").write_text(VALID.replace("2021,", "2022,"), encoding="utf-8")
+
+    def codes(*options: str) -> tuple[int, set[str]]:
+        status, out = run(capsys, "validate", "--format", "json", *options, str(tmp_path))
+        result = json.loads(out)
+        assert result["summary"]["select"] == (options[1].split(",") if options[:1] == ("--select",) else None)
+        return status, {record["code"] for record in result["findings"]}
+
+    everything = codes()[1]
+    assert {"GD-T3-ROW", "GD-T3-BALANCE", "GD-CARRY", "GD-BLANK-COUNTED"} <= everything
+    assert codes("--select", "GD-T3-ROW") == (1, {"GD-T3-ROW"})
+    assert codes("--select", "GD-CARRY,GD-BLANK-COUNTED")[1] == {"GD-CARRY", "GD-BLANK-COUNTED"}
+    status, left = codes("--ignore", "GD-T3,GD-CARRY")
+    assert left == everything - {"GD-T3-ROW", "GD-T3-BALANCE", "GD-CARRY"}
+    assert status == 0
+
+
+def test_validate_unknown_rule_code(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A code no rule has is a usage error, exit 2, named."""
+    path = tmp_path / "a.json"
+    path.write_text(VALID, encoding="utf-8")
+    assert main(["validate", "--select", "GD-NOPE", str(path)]) == 2
+    assert "'GD-NOPE'" in capsys.readouterr().err
+
+
 def test_validate_strict_blanks(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     """--blank strict makes every blank cell a relation reads an error."""
     status, out = run(capsys, "validate", "--blank", "strict", "--lang", "en", str(folder / "good.json"))

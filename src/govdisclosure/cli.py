@@ -25,7 +25,7 @@ from typing import IO, Any, TextIO
 from ._errors import ParseError, Problem
 from .codecs import Format, Loaded, dumps, format_for, formats, get_format, iter_load, load
 from .regulation import TEMPLATES
-from .rules import RULES, Severity, iter_findings
+from .rules import RULES, Severity, iter_findings, select_rules
 from .rules.collection import CollectionChecker
 from .schemas import json_schema, xml_schema
 
@@ -89,6 +89,18 @@ def _parser() -> argparse.ArgumentParser:
         default="lenient",
         help="blank cells: lenient counts them as 0 (default), strict reports each one",
     )
+    validate.add_argument(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="check only these rules: codes or code prefixes, comma-separated (e.g. GD-T3,GD-DEADLINE)",
+    )
+    validate.add_argument(
+        "--ignore",
+        type=_codes,
+        metavar="CODES",
+        help="leave out these rules: codes or code prefixes, comma-separated; the most specific selector wins",
+    )
     validate.set_defaults(run=_validate)
 
     convert = commands.add_parser(
@@ -103,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--lossy",
         action="store_true",
-        help="csv only: write what fits and warn about what is dropped, instead of refusing",
+        help="csv only: write the table cells alone and warn about what that leaves out (plain csv carries every part)",
     )
     convert.set_defaults(run=_convert)
 
@@ -118,6 +130,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _codes(text: str) -> list[str]:
+    """``--select``/``--ignore``: comma-separated rule codes or prefixes."""
+    return [code.strip() for code in text.split(",") if code.strip()]
 
 
 # ------------------------------------------------------------------ names as people and JSON read them
@@ -167,8 +184,13 @@ def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.paths.count("-") > 1:
         print("govdisclosure: standard input (-) can be given once", file=sys.stderr)
         return EXIT_UNREADABLE
+    try:
+        collection_codes = {rule.code for rule in select_rules(arguments.select, arguments.ignore, scope="collection")}
+    except ValueError as error:  # a code or prefix no rule has
+        print(f"govdisclosure: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     writer: _Output = _OUTPUTS[arguments.format](out, arguments)
-    run = _Run(arguments, writer)
+    run = _Run(arguments, writer, collection_codes)
     sources = [sys.stdin.buffer if path == "-" else path for path in arguments.paths]
     progress = _Progress(_count_files(arguments.paths) if sys.stderr.isatty() else 0)
     for item in iter_load(*sources, on_skip=run.skip):
@@ -181,9 +203,10 @@ def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
 class _Run:
     """One ``validate`` run: each item checked and written as it comes, with counts for the summary."""
 
-    def __init__(self, arguments: argparse.Namespace, writer: _Output) -> None:
+    def __init__(self, arguments: argparse.Namespace, writer: _Output, collection_codes: set[str]) -> None:
         self.arguments = arguments
         self.writer = writer
+        self.collection_codes = collection_codes
         self.checker: CollectionChecker[tuple[str, int | None]] = CollectionChecker(
             lang=arguments.lang, describe=_named
         )
@@ -210,11 +233,18 @@ class _Run:
             return
         self.reports += 1
         records = [finding.to_dict() for finding in item.findings]
-        records.extend(
-            f.to_dict() for f in iter_findings(item.report, blank=self.arguments.blank, lang=self.arguments.lang)
+        checked = iter_findings(
+            item.report,
+            blank=self.arguments.blank,
+            lang=self.arguments.lang,
+            select=self.arguments.select,
+            ignore=self.arguments.ignore,
         )
+        records.extend(finding.to_dict() for finding in checked)
         later: dict[tuple[str, int | None], list[_Record]] = {}
         for about, finding in self.checker.add(item.report, where):
+            if finding.code not in self.collection_codes:
+                continue
             (records if about == where else later.setdefault(about, [])).append(finding.to_dict())
         self._write(where, records)
         for about, more in later.items():  # about reports already written: their pair is complete only now
@@ -242,6 +272,8 @@ class _Run:
             "codes": dict(sorted(self.codes.items())),
             "skipped": self.skipped,
             "blank": self.arguments.blank,
+            "select": self.arguments.select,
+            "ignore": self.arguments.ignore,
             "lang": self.arguments.lang,
             "version": _version(),
         }
