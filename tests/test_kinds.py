@@ -8,7 +8,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdisclosure._errors import Problem
+from govdisclosure._errors import ProblemLog
 from govdisclosure.codecs._problems import collect
 from govdisclosure.codecs._structure import structure_fn, unstructure_fn
 from govdisclosure.model.kinds import KIND, REQUIRED, FieldKind, XsdType
@@ -57,7 +57,7 @@ def test_compiled_path_reads_the_kind() -> None:
 
 def test_careful_path_says_what_the_kind_expects() -> None:
     """The careful reader refuses a value with the kind's own message, null allowed for a blank."""
-    problems: list[Problem] = []
+    problems = ProblemLog()
     assert collect(Share, {"online": 140}, "", problems) is None
     assert [problem.message for problem in problems] == ["expected a whole percentage from 0 to 100 or null, got 140"]
 

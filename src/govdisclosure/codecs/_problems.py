@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._errors import Problem
+from .._errors import ProblemLog
 from ..model import REPORT_CLASSES, SCHEMA
 from ..model._fields import CHOICES, MODEL, extensions_problem, pointer_token, unwritable_character
 from ..model.kinds import JSON, KEYWORD, MONEY, NESTED, OPTIONAL, SEQUENCE, TEXT, FieldKind, is_required, kind_of
@@ -48,42 +48,39 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
-def report_problems(data: object) -> list[Problem]:
+def report_problems(data: object) -> ProblemLog:
     """Every problem in *data* read as a report document; empty if it is a valid one."""
-    problems: list[Problem] = []
+    problems = ProblemLog()
     if type(data) is not dict:
-        return [Problem(pointer="", message=f"expected a report object, got {describe(data)}")]
+        problems.add("", lambda: f"expected a report object, got {describe(data)}")
+        return problems
     schema = data.get("schema", _MISSING)
     if schema is _MISSING:
-        problems.append(Problem(pointer="/schema", message=f'required: "{SCHEMA}"'))
+        problems.add("/schema", lambda: f'required: "{SCHEMA}"')
     elif schema != SCHEMA:
-        problems.append(Problem(pointer="/schema", message=f'expected "{SCHEMA}", got {describe(schema)}'))
+        problems.add("/schema", lambda: f'expected "{SCHEMA}", got {describe(schema)}')
     template = data.get("template", _MISSING)
     cls = REPORT_CLASSES.get(template) if type(template) is str else None
     if cls is None:
         choices = ", ".join(f'"{key}"' for key in REPORT_CLASSES)
         found = "it is missing" if template is _MISSING else f"got {describe(template)}"
-        problems.append(Problem(pointer="/template", message=f"expected one of {choices}; {found}"))
+        problems.add("/template", lambda: f"expected one of {choices}; {found}")
         return problems
     collect(cls, data, "", problems, extra_keys=ROOT_KEYS)
     return problems
 
 
-def collect(
-    cls: type[Any], data: object, pointer: str, problems: list[Problem], extra_keys: tuple[str, ...] = ()
-) -> Any:
+def collect(cls: type[Any], data: object, pointer: str, problems: ProblemLog, extra_keys: tuple[str, ...] = ()) -> Any:
     """Build a *cls* from *data*, or record every problem under *pointer* and return None."""
     if type(data) is not dict:
-        problems.append(Problem(pointer=pointer, message=f"expected an object, got {describe(data)}"))
+        problems.add(pointer, lambda: f"expected an object, got {describe(data)}")
         return None
     before = len(problems)
     fields = attrs.fields(cls)
     names = [field.name for field in fields]
-    problems.extend(
-        Problem(pointer=f"{pointer}/{pointer_token(key)}", message=_unknown(key, names))
-        for key in data
-        if key not in names and key not in extra_keys
-    )
+    for key in data:
+        if key not in names and key not in extra_keys:
+            problems.add(f"{pointer}/{pointer_token(key)}", functools.partial(_unknown, key, names))
     values = {}
     readers = _readers(cls)
     for field in fields:
@@ -97,7 +94,8 @@ def collect(
     try:
         return cls(**values)
     except (TypeError, ValueError) as error:  # an invariant across fields, e.g. SourceSpan order
-        problems.append(Problem(pointer=pointer, message=str(error)))
+        message = str(error)
+        problems.add(pointer, lambda: message)
         return None
 
 
@@ -107,14 +105,19 @@ def _unknown(key: str, names: list[str]) -> str:
     return f"unknown key {describe(key)}{hint}"
 
 
-_Reader = Callable[["attrs.Attribute[Any]", Any, str, list[Problem]], Any]
+_Reader = Callable[["attrs.Attribute[Any]", Any, str, ProblemLog], Any]
 
 
-def _fail(problems: list[Problem], pointer: str, expected: str, value: object) -> None:
+def _fail(problems: ProblemLog, pointer: str, expected: str | Callable[[], str], value: object) -> None:
+    """Record that *value* at *pointer* is not *expected* (a callable is called only if the problem is kept)."""
+
+    def wanted() -> str:
+        return expected() if callable(expected) else expected
+
     if value is _MISSING:
-        problems.append(Problem(pointer=pointer, message=f"required: {expected}"))
+        problems.add(pointer, lambda: f"required: {wanted()}")
     else:
-        problems.append(Problem(pointer=pointer, message=f"expected {expected}, got {describe(value)}"))
+        problems.add(pointer, lambda: f"expected {wanted()}, got {describe(value)}")
 
 
 def _expected(field: attrs.Attribute[Any]) -> str:
@@ -153,7 +156,7 @@ def _reader(field: attrs.Attribute[Any]) -> _Reader:
         return special
     accept, expected = _acceptor(kind, is_required(field)), _expected(field)
 
-    def leaf(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+    def leaf(field: attrs.Attribute[Any], value: Any, pointer: str, problems: ProblemLog) -> Any:
         try:
             return accept(value)
         except Declined:
@@ -161,37 +164,41 @@ def _reader(field: attrs.Attribute[Any]) -> _Reader:
         except ValueError:  # the lexical form matched, the value does not exist (2021-02-30)
             if kind.unconvertible is None:  # pragma: no cover - only such kinds convert with a ValueError
                 raise
-            problems.append(Problem(pointer=pointer, message=f"{describe(value)} {kind.unconvertible}"))
+            problems.add(pointer, lambda: f"{describe(value)} {kind.unconvertible}")
             return None
 
     return leaf
 
 
-def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: ProblemLog) -> Any:
     required = is_required(field)
     if type(value) is str:
         character = unwritable_character(value)
         if character is not None:
-            message = f"the string holds {character}, a character no UTF-8 or XML document can carry"
-            problems.append(Problem(pointer=pointer, message=message))
+            problems.add(
+                pointer, lambda: f"the string holds {character}, a character no UTF-8 or XML document can carry"
+            )
         elif required and not value.strip():
-            problems.append(Problem(pointer=pointer, message="must not be blank"))
+            problems.add(pointer, lambda: "must not be blank")
         return value
     if value is None and not required:
         return None
     return _fail(problems, pointer, _expected(field), value)
 
 
-def _keyword(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
-    keys = field.metadata[CHOICES].keys()
+def _keyword(field: attrs.Attribute[Any], value: Any, pointer: str, problems: ProblemLog) -> Any:
+    heading = field.metadata[CHOICES]
     required = is_required(field)
-    if (value is None and not required) or (type(value) is str and value in keys):
+    if (value is None and not required) or (type(value) is str and value in heading):
         return value
-    choices = ", ".join(f'"{key}"' for key in keys)
-    return _fail(problems, pointer, f"one of {choices}" + ("" if required else " or null"), value)
+
+    def choices() -> str:
+        return "one of " + ", ".join(f'"{key}"' for key in heading) + ("" if required else " or null")
+
+    return _fail(problems, pointer, choices, value)
 
 
-def _json(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+def _json(field: attrs.Attribute[Any], value: Any, pointer: str, problems: ProblemLog) -> Any:
     if value is None:
         return None
     if type(value) is not dict:
@@ -199,22 +206,22 @@ def _json(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[
     problem = extensions_problem(value)
     if problem is not None:
         inner, _, message = problem.partition(": ")
-        problems.append(Problem(pointer=pointer + ("" if inner == "/" else inner), message=message))
+        problems.add(pointer + ("" if inner == "/" else inner), lambda: message)
         return None
     return value
 
 
-def _nested(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+def _nested(field: attrs.Attribute[Any], value: Any, pointer: str, problems: ProblemLog) -> Any:
     if value is _MISSING:
         return _fail(problems, pointer, _expected(field), value)
     return collect(field.metadata[MODEL], value, pointer, problems)
 
 
-def _optional(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+def _optional(field: attrs.Attribute[Any], value: Any, pointer: str, problems: ProblemLog) -> Any:
     return None if value is None else collect(field.metadata[MODEL], value, pointer, problems)
 
 
-def _sequence(field: attrs.Attribute[Any], value: Any, pointer: str, problems: list[Problem]) -> Any:
+def _sequence(field: attrs.Attribute[Any], value: Any, pointer: str, problems: ProblemLog) -> Any:
     if type(value) is not list:
         return _fail(problems, pointer, _expected(field), value)
     model = field.metadata[MODEL]

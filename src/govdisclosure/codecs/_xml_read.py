@@ -12,6 +12,7 @@ problem with its line, XPath and JSON Pointer.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from collections.abc import Callable
 from typing import Any, Final
@@ -19,7 +20,7 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
-from .._errors import Problem
+from .._errors import ProblemLog
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
 from ..model._fields import CHOICES, MODEL, extensions_problem, pointer_token
 from ..model.kinds import (
@@ -236,14 +237,15 @@ class _Reader:
     """Collects every problem of one document, each with its line, XPath and JSON Pointer."""
 
     max_depth: int
-    problems: list[Problem] = attrs.field(factory=list)
+    problems: ProblemLog = attrs.field(factory=ProblemLog)
 
-    def add(self, element: Any, pointer: str, xpath: str, message: str) -> None:
-        line = element.sourceline if element is not None else None
-        self.problems.append(Problem(pointer=pointer, message=message, line=line, xpath=xpath))
+    def add(self, element: Any, pointer: str, xpath: str, message: str | Callable[[], str]) -> None:
+        """Record a problem; a callable *message* is made only if the problem is kept."""
+        line = element.sourceline if element is not None and not self.problems.full else None
+        self.problems.add(pointer, message if callable(message) else lambda: message, line=line, xpath=xpath)
 
 
-def careful_problems(root: Any, max_depth: int) -> list[Problem]:
+def careful_problems(root: Any, max_depth: int) -> ProblemLog:
     """Every problem with *root* read as a report document; empty when it is a valid one."""
     reader = _Reader(max_depth)
     xpath = f"/{_PREFIX}:annual-report"
@@ -294,7 +296,8 @@ def _deeper_than(root: Any, max_depth: int) -> bool:
 
 
 def _local(element: Any) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else "?"
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else "?"
 
 
 def _describe_tag(element: Any) -> str:
@@ -316,14 +319,15 @@ def _collect(
     fields = {field.name: field for field in attrs.fields(cls)}
     found: dict[str, Any] = {}
     for child in element:
-        name = _local(child).replace("-", "_")
-        child_xpath = f"{xpath}/{_PREFIX}:{_local(child)}"
-        if etree.QName(child).namespace != NAMESPACE:
-            reader.add(child, pointer, child_xpath, f"element {_describe_tag(child)} is not part of a report")
+        local = _local(child)
+        name = local.replace("-", "_")
+        child_xpath = f"{xpath}/{_PREFIX}:{local}"
+        if not (isinstance(child.tag, str) and child.tag.startswith(_NS)):
+            reader.add(child, pointer, child_xpath, functools.partial(_foreign, child))
         elif name not in fields and name not in extra:
-            reader.add(child, f"{pointer}/{name}", child_xpath, _unknown(_local(child), list(fields)))
+            reader.add(child, f"{pointer}/{name}", child_xpath, functools.partial(_unknown, local, list(fields)))
         elif name in found:
-            reader.add(child, f"{pointer}/{name}", child_xpath, f"<{_local(child)}> appears more than once")
+            reader.add(child, f"{pointer}/{name}", child_xpath, f"<{local}> appears more than once")
         else:
             found[name] = child
     values: dict[str, Any] = {}
@@ -347,12 +351,24 @@ def _collect(
 
 def _stray_text_and_attributes(reader: _Reader, element: Any, pointer: str, xpath: str) -> None:
     if element.text is not None and element.text.strip():
-        reader.add(element, pointer, xpath, f"text {_quote(element.text.strip())} is not allowed here")
+        reader.add(element, pointer, xpath, functools.partial(_stray_text, element.text))
     for child in element:
         if child.tail is not None and child.tail.strip():
-            reader.add(child, pointer, xpath, f"text {_quote(child.tail.strip())} is not allowed here")
+            reader.add(child, pointer, xpath, functools.partial(_stray_text, child.tail))
     for attribute in element.attrib:
         reader.add(element, pointer, xpath, f"attribute {attribute} is not allowed here")
+
+
+def _foreign(element: Any) -> str:
+    return f"element {_describe_tag(element)} is not part of a report"
+
+
+def _stray_text(text: str) -> str:
+    return f"text {_quote(text.strip())} is not allowed here"
+
+
+def _not_item(item_tag: str, element: Any) -> str:
+    return f"expected <{item_tag}>; got {_describe_tag(element)}"
 
 
 def _unknown(tag: str, names: list[str]) -> str:
@@ -428,7 +444,7 @@ def _read_sequence(reader: _Reader, model: type[Any], element: Any, pointer: str
     for index, child in enumerate(element):
         child_xpath = f"{xpath}/{_PREFIX}:{item_tag}[{index + 1}]"
         if child.tag != tag_of(item_tag):
-            reader.add(child, f"{pointer}/{index}", child_xpath, f"expected <{item_tag}>; got {_describe_tag(child)}")
+            reader.add(child, f"{pointer}/{index}", child_xpath, functools.partial(_not_item, item_tag, child))
             continue
         items.append(_collect(reader, model, child, f"{pointer}/{index}", child_xpath))
     return tuple(items)

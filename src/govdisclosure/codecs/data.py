@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from .._errors import ParseError, Problem
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
 from ._problems import report_problems
 from ._structure import structure_fn, unstructure_fn
@@ -36,8 +35,8 @@ def from_data(data: Any) -> AnnualReport:
         return report
     problems = report_problems(data)
     if not problems:  # pragma: no cover - the two paths read the same kinds
-        problems = [Problem(pointer="", message="the document was declined for a reason no check names")]
-    raise ParseError(problems)
+        problems.add("", lambda: "the document was declined for a reason no check names")
+    raise problems.error()
 
 
 def to_data(report: AnnualReport) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import Any, Final
 import attrs
 import cattrs
 
-from .._errors import ParseError, Problem
+from .._errors import ParseError, Problem, ProblemLog
 from ..model import REPORT_CLASSES, AnnualReport
 from ..model.kinds import KIND
 from ._problems import collect
@@ -193,8 +193,8 @@ def _structure_part(cls: type[Any], data: Any) -> Any:
     try:
         return structure_fn(cls)(data)
     except Exception:  # noqa: BLE001 - declined: collect says why
-        problems: list[Problem] = []
+        problems = ProblemLog()
         built = collect(cls, data, "", problems)
         if problems:
-            raise ParseError(problems) from None
+            raise problems.error() from None
         return built

@@ -67,8 +67,8 @@ def loads(
         return report
     problems = careful_problems(root, max_depth)
     if not problems:  # pragma: no cover - the two readings check the same things
-        problems = [Problem(pointer="", message="the document was declined for a reason no check names")]
-    raise ParseError(problems)
+        problems.add("", lambda: "the document was declined for a reason no check names")
+    raise problems.error()
 
 
 def dumps(report: AnnualReport, *, canonical: bool = False) -> str:

@@ -1,0 +1,92 @@
+"""Hostile JSON input: documents built to make the reader do too much, or read something else."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import pickle
+import tracemalloc
+from typing import Any
+
+import pytest
+
+import govdisclosure as gd
+from govdisclosure._errors import MAX_PROBLEMS
+from govdisclosure.codecs import json as json_codec
+
+HEAD: dict[str, Any] = {"schema": "govdisclosure/annual-report/1", "template": "2021", "year": 2021}
+
+
+def document(**fields: Any) -> dict[str, Any]:
+    """A minimal 2021 report document with *fields* added."""
+    return {**HEAD, "agency": {"name": "某局"}, **fields}
+
+
+def legacy(figures: list[Any]) -> str:
+    """A legacy report document holding *figures*."""
+    data = {**HEAD, "template": "legacy", "year": 2010, "agency": {"name": "某局"}, "figures": figures}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def error_of(data: str | bytes) -> gd.ParseError:
+    """The ParseError loading *data* as JSON raises."""
+    with pytest.raises(gd.ParseError) as caught:
+        json_codec.loads(data)
+    return caught.value
+
+
+class TestProblemAmplification:
+    """A document with a million problems costs what its size does, not a million messages."""
+
+    def test_problems_are_capped_and_the_rest_counted(self) -> None:
+        """5,000 empty figures (three problems each) keep the first 100 problems and count all 15,000."""
+        error = error_of(legacy([{}] * 5000))
+        assert len(error.problems) == MAX_PROBLEMS == 100
+        assert error.total == 15000
+        assert error.omitted == 14900
+        assert str(error).startswith("15000 problems\n")
+        assert str(error).endswith("\n  and 14900 more")
+        assert error.problems[0].pointer == "/figures/0/measure"
+
+    def test_the_message_stays_small(self) -> None:
+        """The text of the error does not grow with the number of problems."""
+        assert len(str(error_of(legacy([{}] * 50_000)))) < 20_000
+
+    def test_memory_stays_small(self) -> None:
+        """Reading 50,000 empty figures peaks at a small multiple of the parsed document, not gigabytes."""
+        data = legacy([{}] * 50_000).encode()
+        tracemalloc.start()
+        try:
+            error_of(data)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 20 * 1024 * 1024  # the parsed document alone is ~4 MB; before the cap it was ~140 MB
+
+    def test_no_suggestion_is_worked_out_past_the_cap(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """20,000 unknown keys cost at most 100 ``difflib`` suggestions."""
+        calls = []
+        original = difflib.get_close_matches
+
+        def counting(*args: Any, **kwargs: Any) -> list[str]:
+            calls.append(args[0])
+            matches: list[str] = original(*args, **kwargs)
+            return matches
+
+        monkeypatch.setattr(difflib, "get_close_matches", counting)
+        error = error_of(json.dumps(document(**{f"key{n}": 0 for n in range(20_000)})))
+        assert error.total == 20_000
+        assert len(calls) == MAX_PROBLEMS
+
+    def test_the_error_pickles_with_its_count(self) -> None:
+        """A capped error keeps its total through pickle and ``with_source``."""
+        error = error_of(legacy([{}] * 200))
+        for copy in (pickle.loads(pickle.dumps(error)), error.with_source("a.json")):
+            assert (copy.problems, copy.total) == (error.problems, 600)
+        assert str(error.with_source("a.json")).startswith("a.json: 600 problems")
+
+    def test_a_parse_error_keeps_no_more_than_the_cap(self) -> None:
+        """Built from a long iterable of problems, a ParseError keeps the first 100 and counts the rest."""
+        error = gd.ParseError(gd.Problem(pointer=f"/{n}", message="bad") for n in range(250))
+        assert (len(error.problems), error.total, error.omitted) == (100, 250, 150)
+        assert gd.ParseError([gd.Problem(pointer="", message="bad")]).omitted == 0
