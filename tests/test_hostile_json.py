@@ -90,3 +90,47 @@ class TestProblemAmplification:
         error = gd.ParseError(gd.Problem(pointer=f"/{n}", message="bad") for n in range(250))
         assert (len(error.problems), error.total, error.omitted) == (100, 250, 150)
         assert gd.ParseError([gd.Problem(pointer="", message="bad")]).omitted == 0
+
+
+class TestRepeatedKeys:
+    """A key given twice in one object is refused at its pointer, never resolved last-wins."""
+
+    @pytest.mark.parametrize("as_bytes", [True, False], ids=["bytes", "str"])
+    @pytest.mark.parametrize(
+        ("text", "pointer"),
+        [
+            ('{"name": "甲局", "name": "乙局"}', "/agency/name"),
+            ('{"name": "甲局", "uscc": null, "uscc": null}', "/agency/uscc"),
+        ],
+    )
+    def test_a_repeated_key_is_refused_at_its_pointer(self, text: str, pointer: str, as_bytes: bool) -> None:
+        """Whichever reader runs (orjson for bytes, the standard library for text), the repeat is named."""
+        data = json.dumps(document()).replace('{"name": "\\u67d0\\u5c40"}', text)
+        assert text in data
+        error = error_of(data.encode() if as_bytes else data)
+        assert [(p.pointer, p.message) for p in error.problems] == [
+            (pointer, f'the key "{pointer.rsplit("/", 1)[1]}" appears more than once in the same object')
+        ]
+
+    def test_every_repeat_and_every_other_problem_is_listed(self) -> None:
+        """Repeats deep inside arrays and extensions are each located, beside the document's other problems."""
+        text = (
+            '{"schema": "govdisclosure/annual-report/1", "template": "legacy", "year": 2010, "agency": {"name": "x"},'
+            ' "figures": [{"measure": "fees", "measure": "fees"}], "extensions": {"ns": {"a": 1, "a": 1}},'
+            ' "year": 2010}'
+        )
+        pointers = [problem.pointer for problem in error_of(text.encode()).problems]
+        assert pointers[:3] == ["/year", "/figures/0/measure", "/extensions/ns/a"]
+        assert "/figures/0/value" in pointers[3:]
+
+    def test_an_escaped_colon_cannot_hide_a_repeat(self) -> None:
+        r"""The fast path's colon count is not fooled by a colon written ``\u003a`` in a string."""
+        data = document(extensions={"ns": {"s": ":"}})
+        text = json.dumps(data).replace('{"s": ":"}', '{"s": "\\u003a", "t": 1, "t": 2}')
+        assert [problem.pointer for problem in error_of(text.encode()).problems] == ["/extensions/ns/t"]
+
+    def test_colons_inside_strings_are_not_repeats(self) -> None:
+        """A document whose strings hold colons (a URL, a time) loads as before."""
+        data = document(extensions={"ns": {"url": "https://example.org/a:b", "key:with:colons": "12:30"}})
+        for text in (json.dumps(data), json.dumps(data, ensure_ascii=False).encode()):
+            assert json_codec.loads(text).extensions == data["extensions"]

@@ -48,3 +48,15 @@ class TestProblemAmplification:
         assert str(error).endswith("\n  and 19900 more")
         assert error.problems[0].line == 1
         assert len(calls) == 100
+
+
+class TestRepeatedKeys:
+    """An extension's JSON text that repeats a key is refused at the key's pointer."""
+
+    def test_a_repeated_key_in_an_extension_is_refused(self) -> None:
+        """The compiled walk declines it and the careful reading names the key's pointer."""
+        error = error_of(document('<extensions><extension name="ns">{"a":{"b":1,"b":2}}</extension></extensions>'))
+        assert [(p.pointer, p.message) for p in error.problems] == [
+            ("/extensions/ns/a/b", 'the key "b" appears more than once in the same object')
+        ]
+        assert error.problems[0].line == 1

@@ -37,6 +37,7 @@ from ..model.kinds import (
     is_required,
     kind_of,
 )
+from ._duplicates import may_repeat_keys, repeated_keys
 from ._structure import ROOT_KEYS, Declined, bind_field_globals
 
 __all__ = ["NAMESPACE", "careful_problems", "item_name", "structure_root", "tag_of"]
@@ -161,7 +162,10 @@ def _extensions(container: Any) -> dict[str, Any]:
         name = item.get("name")
         if item.tag != _NS + "extension" or name is None or name in data or len(item) or _stray_tail(item):
             raise Declined
-        data[name] = json.loads(item.text or "")
+        text = item.text or ""
+        data[name] = value = json.loads(text)
+        if may_repeat_keys(text, value) and repeated_keys(text):
+            raise Declined
     if extensions_problem(data) is not None:
         raise Declined
     return data
@@ -468,10 +472,17 @@ def _read_extensions(reader: _Reader, element: Any, pointer: str, xpath: str) ->
         if name in data:
             reader.add(child, child_pointer, child_xpath, f'extension "{name}" appears more than once')
             continue
+        text = child.text or ""
         try:
-            value = json.loads(child.text or "")
+            value = json.loads(text)
         except (ValueError, RecursionError) as error:
             reader.add(child, child_pointer, child_xpath, f"not JSON text: {error}")
+            continue
+        repeated = repeated_keys(text) if may_repeat_keys(text, value) else []
+        for inner, key in repeated:
+            message = f"the key {_quote(key)} appears more than once in the same object"
+            reader.add(child, child_pointer + inner, child_xpath, message)
+        if repeated:
             continue
         problem = extensions_problem({name: value})
         if problem is not None:

@@ -25,7 +25,8 @@ import cattrs
 from .._errors import ParseError, Problem, ProblemLog
 from ..model import REPORT_CLASSES, AnnualReport
 from ..model.kinds import KIND
-from ._problems import collect
+from ._duplicates import may_repeat_keys, repeated_keys
+from ._problems import collect, describe, report_problems
 from ._structure import structure_fn, unstructure_fn
 from .data import from_data, structure_fast, to_data
 
@@ -68,9 +69,14 @@ def loads(data: str | bytes | bytearray | memoryview, *, max_size: int = DEFAULT
             report = structure_fast(parsed)
             if report is not None:
                 return report
-        # orjson reads integers beyond 64 bits as floats: judge the document
-        # on the standard library's exact reading instead.
-    return from_data(_parse(data, max_size))
+        # orjson reads integers beyond 64 bits as floats, and keeps the last of
+        # repeated keys without a word: judge the document on the standard
+        # library's exact reading instead (letting go of orjson's first).
+        del parsed
+    parsed, repeated = _parse(data, max_size)
+    if repeated:
+        raise _repeated(parsed, repeated)
+    return from_data(parsed)
 
 
 def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:
@@ -99,18 +105,33 @@ _UNPARSED: Final = object()
 
 
 def _parse_fast(data: bytes | bytearray | memoryview, max_size: int) -> Any:
-    """orjson's reading of *data*, or ``_UNPARSED`` when it is not JSON or too large."""
+    """orjson's reading of *data*, or ``_UNPARSED`` when it is not JSON, too large, or may repeat a key."""
     if len(data) > max_size:
         return _UNPARSED
     raw = bytes(data).removeprefix(b"\xef\xbb\xbf")
     try:
-        return _orjson.loads(raw)
+        parsed = _orjson.loads(raw)
     except _orjson.JSONDecodeError:
         return _UNPARSED  # the standard library gives the exact reason and place
+    return _UNPARSED if may_repeat_keys(raw, parsed) else parsed
 
 
-def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
-    """Parse JSON text with the standard library, turning every failure into a located ParseError."""
+def _repeated(data: Any, repeated: list[tuple[str, str]]) -> ParseError:
+    """The error for a document that repeats keys: each repeat, then any other problem."""
+    problems = [
+        Problem(pointer=pointer, message=f"the key {describe(key)} appears more than once in the same object")
+        for pointer, key in repeated
+    ]
+    others = report_problems(data)
+    return ParseError([*problems, *others], total=len(problems) + len(others))
+
+
+def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> tuple[Any, list[tuple[str, str]]]:
+    """Parse JSON text with the standard library, turning every failure into a located ParseError.
+
+    Returns the data (the last of repeated keys kept) and the pointer and key
+    of every key an object repeats.
+    """
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > max_size:
@@ -123,7 +144,8 @@ def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
     else:
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
     try:
-        return _json.loads(text)
+        parsed = _json.loads(text)
+        return parsed, repeated_keys(text) if may_repeat_keys(text, parsed) else []
     except _json.JSONDecodeError as error:
         raise ParseError(
             [Problem(pointer="", message=f"not valid JSON: {error.msg}", line=error.lineno, column=error.colno)]
