@@ -28,11 +28,12 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
-from .._errors import ParseError, Problem
+from .._errors import ParseError, Problem, ProblemLog
 from ..model import REPORT_CLASSES, AnnualReport
 from ..model._fields import MODEL
 from ..model.kinds import JSON, NUMBER, SEQUENCE, kind_of
 from ._structure import ROOT_KEYS
+from ._xml_markup import strip_markup
 from ._xml_read import NAMESPACE, careful_problems, item_name, structure_root
 from .data import to_data
 from .json import DEFAULT_MAX_SIZE
@@ -62,6 +63,10 @@ def loads(
             JSON Pointer.
     """
     root = _parse(data, max_size)
+    markup = ProblemLog()
+    strip_markup(root, markup)
+    if markup:
+        raise markup.error()
     report = structure_root(root)
     if report is not None:
         return report
@@ -99,8 +104,8 @@ def _parser() -> etree.XMLParser:
             load_dtd=False,
             dtd_validation=False,
             huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
+            remove_comments=False,  # kept until strip_markup has checked none is inside a value
+            remove_pis=False,
             collect_ids=False,
         )
     return parser
@@ -132,10 +137,10 @@ def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
         # UTF-16 or UTF-32: a NUL byte never appears in UTF-8 XML, which cannot hold U+0000.
         raise _refuse("not UTF-8: the document is in UTF-16 or UTF-32 (or holds a NUL byte)", 1, 1)
-    doctype = raw.find(b"<!DOCTYPE")
-    if doctype >= 0:
+    doctype = _doctype_offset(raw)
+    if doctype is not None:
         line, column = _position(raw, doctype)
-        raise _refuse("a DTD is not allowed (it could declare entities or fetch external files)", line, column)
+        raise _refuse(_NO_DTD, line, column)
     try:
         root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as error:
@@ -143,7 +148,28 @@ def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
         line, column = error.position
         message = _LOCATION_SUFFIX.sub("", error.msg)  # the problem carries the location itself
         raise _refuse(f"not well-formed XML: {message}", line, column) from None
+    if root.getroottree().docinfo.internalDTD is not None:  # pragma: no cover - the prolog was read first
+        raise _refuse(_NO_DTD, 1)
     return root
+
+
+_NO_DTD: Final = "a DTD is not allowed (it could declare entities or fetch external files)"
+#: What may come before a document type declaration: white space, the XML declaration, comments and PIs.
+_PROLOG: Final = re.compile(rb"(?:[ \t\r\n]+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+
+
+def _doctype_offset(raw: bytes) -> int | None:
+    """Where the document type declaration of *raw* starts, or None if it has none.
+
+    A DTD can only stand in the prolog, before the root element, so the
+    prolog is read by its grammar (comments and PIs skipped), never searched:
+    ``<!DOCTYPE`` in a comment or a CDATA section is text, and one after the
+    root element is a syntax error the parser reports.  The DTD is refused
+    before the parser sees it, so no entity declaration is ever read.
+    """
+    start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    end = _PROLOG.match(raw, start).end()  # type: ignore[union-attr]
+    return end if raw.startswith(b"<!DOCTYPE", end) else None
 
 
 def _refuse_non_utf8(raw: bytes) -> None:
