@@ -744,10 +744,18 @@ class TestHostileInput:
         assert message == f"field of {before + 1} characters exceeds the limit of 100"
 
     def test_long_number(self) -> None:
-        """A number with more digits than Python converts is refused, not raised."""
+        """A number with more digits than Python converts is refused, not raised.
+
+        (Counts have at most 30 digits, ``MAX_DIGITS``: the count's pattern refuses it.)
+        """
         text = edited(RECEIVED_LINE, value="9" * 5000)
         assert problems_of(text, max_field_size=10**4) == [
-            (RECEIVED_LINE, 10, "/requests/received/natural_person", "a number of 5000 digits is too long to read")
+            (
+                RECEIVED_LINE,
+                10,
+                "/requests/received/natural_person",
+                'expected an integer ≥ 0 or empty for a blank cell, got "' + "9" * 37 + '…"',
+            )
         ]
 
     @pytest.mark.parametrize(

@@ -57,18 +57,18 @@ _TEXT_CHARACTERS: Final = st.characters(
 
 def counts() -> st.SearchStrategy[int | None]:
     """A count cell: blank, a small count, or now and then a very large one."""
-    return st.one_of(st.none(), st.integers(0, 30), st.integers(min_value=0))
+    return st.one_of(st.none(), st.integers(0, 30), st.integers(0, kinds.MAX_COUNT))
 
 
 def deltas() -> st.SearchStrategy[int | None]:
     """A signed change (本年增/减): blank or any integer."""
-    return st.one_of(st.none(), st.integers(-30, 30), st.integers())
+    return st.one_of(st.none(), st.integers(-30, 30), st.integers(-kinds.MAX_COUNT, kinds.MAX_COUNT))
 
 
 def amounts() -> st.SearchStrategy[Decimal]:
     """An amount of money in 万元: a finite, non-negative decimal."""
     return st.decimals(min_value=0, max_value=10**12, allow_nan=False, allow_infinity=False).filter(
-        lambda amount: not amount.is_signed()
+        lambda amount: not amount.is_signed() and kinds.digits_problem(amount) is None
     )
 
 
@@ -111,8 +111,8 @@ _STRATEGIES: Final[dict[FieldKind, _FieldStrategy]] = {
     kinds.COUNT: lambda field: counts(),
     kinds.DELTA: lambda field: deltas(),
     kinds.MONEY: lambda field: st.none() | amounts(),
-    kinds.NUMBER: lambda field: st.integers(min_value=0) | amounts(),
-    kinds.OFFSET: lambda field: st.integers(min_value=0),
+    kinds.NUMBER: lambda field: st.integers(0, kinds.MAX_COUNT) | amounts(),
+    kinds.OFFSET: lambda field: st.integers(0, kinds.MAX_COUNT),
     kinds.TEXT: _text,
     kinds.KEYWORD: _keyword,
     kinds.DATE: lambda field: st.none() | st.dates(datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import sys
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -20,7 +21,20 @@ import attrs
 from .._errors import ProblemLog
 from ..model import REPORT_CLASSES, SCHEMA
 from ..model._fields import CHOICES, MODEL, extensions_problem, pointer_token, unwritable_character
-from ..model.kinds import JSON, KEYWORD, MONEY, NESTED, OPTIONAL, SEQUENCE, TEXT, FieldKind, is_required, kind_of
+from ..model.kinds import (
+    DIGITS_RULE,
+    JSON,
+    KEYWORD,
+    MAX_COUNT,
+    MONEY,
+    NESTED,
+    OPTIONAL,
+    SEQUENCE,
+    TEXT,
+    FieldKind,
+    is_required,
+    kind_of,
+)
 from ._structure import ROOT_KEYS, Declined
 
 __all__ = ["collect", "describe", "report_problems"]
@@ -40,7 +54,10 @@ def describe(value: object) -> str:
     if isinstance(value, float):
         return f"the number {value!r}"
     if isinstance(value, int):
-        return str(value)
+        try:
+            return str(value)
+        except ValueError:  # more digits than Python writes out
+            return f"an integer of more than {sys.get_int_max_str_digits()} digits"
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, list):
@@ -137,6 +154,13 @@ def _acceptor(kind: FieldKind, required: bool) -> Callable[[Any], Any]:
     return accept
 
 
+def _too_many_digits(kind: FieldKind, value: int) -> bool:
+    """Whether *value* is refused by *kind* for its digits alone (a count of 31 digits, not one below 0)."""
+    if kind.maximum != MAX_COUNT:
+        return False
+    return value > MAX_COUNT or (value < -MAX_COUNT and kind.minimum == -MAX_COUNT)
+
+
 _CLASS_READERS: dict[type[Any], dict[str, _Reader]] = {}
 
 
@@ -160,6 +184,9 @@ def _reader(field: attrs.Attribute[Any]) -> _Reader:
         try:
             return accept(value)
         except Declined:
+            if type(value) is int and _too_many_digits(kind, value):
+                problems.add(pointer, lambda: f"too many digits: {DIGITS_RULE}")
+                return None
             return _fail(problems, pointer, expected, value)
         except ValueError:  # the lexical form matched, the value does not exist (2021-02-30)
             if kind.unconvertible is None:  # pragma: no cover - only such kinds convert with a ValueError

@@ -311,7 +311,8 @@ def _describe_tag(element: Any) -> str:
 
 
 def _quote(text: str | None) -> str:
-    return json.dumps(text or "", ensure_ascii=False)
+    text = text or ""
+    return json.dumps(text if len(text) <= 40 else text[:37] + "…", ensure_ascii=False)
 
 
 def _collect(

@@ -41,11 +41,14 @@ __all__ = [
     "COUNT",
     "DATE",
     "DELTA",
+    "DIGITS_RULE",
     "JSON",
     "JSON_VALUE",
     "KEYWORD",
     "KIND",
     "KINDS",
+    "MAX_COUNT",
+    "MAX_DIGITS",
     "MODEL",
     "MONEY",
     "NESTED",
@@ -59,6 +62,7 @@ __all__ = [
     "FieldKind",
     "JsonFragment",
     "XsdType",
+    "digits_problem",
     "is_required",
     "kind_of",
 ]
@@ -214,11 +218,42 @@ def is_required(field: attrs.Attribute[Any]) -> bool:
     return bool(field.metadata.get(REQUIRED, False))
 
 
+# ------------------------------------------------------------------ how many digits a number has
+
+#: The most digits a number in a report may have: a count, a change (本年增/减)
+#: or an offset at most 30 (far past any count of requests, and past 64 bits),
+#: an amount at most 30 before its decimal point and 30 after it.  Every codec
+#: writes and reads such a value exactly, each in a few bytes; far larger ones
+#: could not even be written (Python refuses to turn an integer of more than
+#: 4,300 digits into text, :func:`sys.set_int_max_str_digits`).
+MAX_DIGITS: Final = 30
+#: The largest count (and the largest size of a change): thirty nines.
+MAX_COUNT: Final = 10**MAX_DIGITS - 1
+#: The rule :data:`MAX_DIGITS` sets, as messages state it.
+DIGITS_RULE: Final = f"at most {MAX_DIGITS} digits (an amount: {MAX_DIGITS} before its decimal point and after it)"
+
+
+def digits_problem(value: int | decimal.Decimal) -> str | None:
+    """Why *value* has more digits than a report's number may (see :data:`MAX_DIGITS`), or None."""
+    if isinstance(value, int):
+        fits = -MAX_COUNT <= value <= MAX_COUNT
+    else:
+        exponent = value.as_tuple().exponent
+        fits = (not value or value.adjusted() < MAX_DIGITS) and (type(exponent) is int and -exponent <= MAX_DIGITS)
+    return None if fits else f"too many digits: {DIGITS_RULE}"
+
+
 # ------------------------------------------------------------------ the Python checks
 
 
 def _owner(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _check_digits(instance: object, attribute: attrs.Attribute[Any], value: int | decimal.Decimal) -> None:
+    problem = digits_problem(value)
+    if problem is not None:  # the value is never shown: Python may refuse to write the integer out
+        raise ValueError(f"{_owner(instance, attribute)}: {problem}")
 
 
 def _check_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -228,11 +263,14 @@ def _check_count(instance: object, attribute: attrs.Attribute[Any], value: objec
         raise TypeError(f"{_owner(instance, attribute)}: expected an integer ≥ 0 or None, got {value!r}")
     if value < 0:
         raise ValueError(f"{_owner(instance, attribute)}: expected an integer ≥ 0 or None, got {value!r}")
+    _check_digits(instance, attribute, value)
 
 
 def _check_delta(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and type(value) is not int:
         raise TypeError(f"{_owner(instance, attribute)}: expected an integer or None, got {value!r}")
+    if value is not None:
+        _check_digits(instance, attribute, value)
 
 
 def _check_offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -240,6 +278,7 @@ def _check_offset(instance: object, attribute: attrs.Attribute[Any], value: obje
         raise TypeError(f"{_owner(instance, attribute)}: expected an integer ≥ 0, got {value!r}")
     if value < 0:
         raise ValueError(f"{_owner(instance, attribute)}: expected an integer ≥ 0, got {value!r}")
+    _check_digits(instance, attribute, value)
 
 
 #: The report years a model accepts: four digits.
@@ -261,6 +300,7 @@ def _check_money(instance: object, attribute: attrs.Attribute[Any], value: objec
         raise TypeError(f"{_owner(instance, attribute)}: expected a Decimal amount in 万元 or None, got {value!r}")
     if not value.is_finite() or value.is_signed():
         raise ValueError(f"{_owner(instance, attribute)}: expected a finite amount ≥ 0, got {value!r}")
+    _check_digits(instance, attribute, value)
 
 
 def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -269,6 +309,7 @@ def _check_number(instance: object, attribute: attrs.Attribute[Any], value: obje
     negative = value < 0 if type(value) is int else not value.is_finite() or value.is_signed()  # type: ignore[union-attr]
     if negative:
         raise ValueError(f"{_owner(instance, attribute)}: expected an integer or Decimal ≥ 0, got {value!r}")
+    _check_digits(instance, attribute, value)
 
 
 def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -375,24 +416,28 @@ def plain_json(value: Any) -> Any:
 
 # ------------------------------------------------------------------ the kinds
 
-_COUNT_PATTERN: Final = r"^(0|[1-9][0-9]*)$"
-_MONEY_PATTERN: Final = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
-_DELTA_PATTERN: Final = r"^(0|-?[1-9][0-9]*)$"
+_UP_TO: Final = f"{{0,{MAX_DIGITS - 1}}}"  # the digits after a leading non-zero one
+_COUNT_PATTERN: Final = rf"^(0|[1-9][0-9]{_UP_TO})$"
+_MONEY_PATTERN: Final = rf"^(0|[1-9][0-9]{_UP_TO})(\.[0-9]{{1,{MAX_DIGITS}}})?$"
+_DELTA_PATTERN: Final = rf"^(0|-?[1-9][0-9]{_UP_TO})$"
+_BOUND: Final = {"_MAX_COUNT": MAX_COUNT}
 _YEAR_PATTERN: Final = r"^[1-9][0-9]{3}$"
 _DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_MONEY_GLOBALS: Final = {"_money_match": re.compile(_MONEY_PATTERN).fullmatch, "_Decimal": decimal.Decimal}
+_MONEY_GLOBALS: Final = {"_money_match": re.compile(_MONEY_PATTERN).fullmatch, "_Decimal": decimal.Decimal, **_BOUND}
 
 #: A count cell: an integer ≥ 0, blank as ``None``; written without sign, spaces or leading zeros.
 COUNT: Final = FieldKind(
     name="count",
     check=_check_count,
     expected="an integer ≥ 0",
-    json_schema=_fixed({"type": ["integer", "null"], "minimum": 0}),
-    json_code="if v is not None and (type(v) is not int or v < 0): raise _Declined",
+    json_schema=_fixed({"type": ["integer", "null"], "minimum": 0, "maximum": MAX_COUNT}),
+    json_code="if v is not None and (type(v) is not int or v < 0 or v > _MAX_COUNT): raise _Declined",
+    code_globals=_BOUND,
     pattern=_COUNT_PATTERN,
     text_expected="an integer ≥ 0",
     from_text=int,
     minimum=0,
+    maximum=MAX_COUNT,
     xsd=XsdType("xs:string", _xsd_pattern(_COUNT_PATTERN)),
     cell=True,
 )
@@ -402,8 +447,11 @@ DELTA: Final = FieldKind(
     name="delta",
     check=_check_delta,
     expected="an integer (negative for a decrease)",
-    json_schema=_fixed({"type": ["integer", "null"]}),
-    json_code="if v is not None and type(v) is not int: raise _Declined",
+    json_schema=_fixed({"type": ["integer", "null"], "minimum": -MAX_COUNT, "maximum": MAX_COUNT}),
+    json_code="if v is not None and (type(v) is not int or v < -_MAX_COUNT or v > _MAX_COUNT): raise _Declined",
+    code_globals=_BOUND,
+    minimum=-MAX_COUNT,
+    maximum=MAX_COUNT,
     pattern=_DELTA_PATTERN,
     text_expected="an integer (negative for a decrease)",
     from_text=int,
@@ -435,12 +483,14 @@ OFFSET: Final = FieldKind(
     name="offset",
     check=_check_offset,
     expected="an integer ≥ 0",
-    json_schema=_fixed({"type": "integer", "minimum": 0}),
-    json_code_required="if type(v) is not int or v < 0: raise _Declined",
+    json_schema=_fixed({"type": "integer", "minimum": 0, "maximum": MAX_COUNT}),
+    json_code_required="if type(v) is not int or v < 0 or v > _MAX_COUNT: raise _Declined",
+    code_globals=_BOUND,
     pattern=_COUNT_PATTERN,
     text_expected="an integer ≥ 0",
     from_text=int,
     minimum=0,
+    maximum=MAX_COUNT,
     xsd=XsdType("xs:string", _xsd_pattern(_COUNT_PATTERN)),
 )
 
@@ -464,14 +514,23 @@ NUMBER: Final = FieldKind(
     name="number",
     check=_check_number,
     expected='an integer ≥ 0 or a decimal string such as "5.02"',
-    json_schema=_fixed({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": _MONEY_PATTERN}]}),
+    json_schema=_fixed(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+                {"type": "string", "pattern": _MONEY_PATTERN},
+            ]
+        }
+    ),
     json_code_required=(
-        "if type(v) is not int or v < 0:\n"
+        "if type(v) is not int or v < 0 or v > _MAX_COUNT:\n"
         "    if type(v) is not str or _money_match(v) is None: raise _Declined\n"
         "    v = _Decimal(v)"
     ),
     dump_code="_number_value(o.{n})",
     code_globals={**_MONEY_GLOBALS, "_number_value": number_value},
+    minimum=0,
+    maximum=MAX_COUNT,
 )
 
 
