@@ -130,3 +130,37 @@ class TestDigits:
         assert f'"maximum": {MAX_COUNT}' in text
         assert f'"minimum": -{MAX_COUNT}' in text
         assert "(0|[1-9][0-9]{0,29})" in gd.xml_schema()
+
+
+class TestExtensionsEquality:
+    """Equal reports dump to the same text: extensions compare as written, not by Python's ``==``."""
+
+    @pytest.mark.parametrize(
+        ("left", "right"),
+        [
+            ({"a": 1}, {"a": True}),
+            ({"a": 0}, {"a": False}),
+            ({"a": [1, True]}, {"a": [True, 1]}),
+            ({"a": 1, "b": 2}, {"b": 2, "a": 1}),
+        ],
+        ids=["one-true", "zero-false", "nested", "key-order"],
+    )
+    def test_values_written_differently_are_not_equal(self, left: dict[str, Any], right: dict[str, Any]) -> None:
+        """``{"a": 1}`` and ``{"a": true}`` dump differently, so their reports differ."""
+        one = attrs.evolve(with_total(1), extensions=left)
+        other = attrs.evolve(with_total(1), extensions=right)
+        assert gd.dumps(one) != gd.dumps(other)
+        assert one != other
+        assert hash(one) == hash(other)  # still hashable; the hash just does not look at extensions
+
+    def test_equal_reports_dump_alike(self) -> None:
+        """A report read back from its dump equals it, and the extensions read as plain data."""
+        report = attrs.evolve(with_total(1), extensions={"ns": {"n": 1, "ok": True, "tags": ["a"], "none": None}})
+        for format in ("json", "xml"):
+            again = gd.loads(gd.dumps(report, format=format), format=format)
+            assert again == report
+            assert gd.dumps(again, format=format) == gd.dumps(report, format=format)
+        assert report.extensions == {"ns": {"n": 1, "ok": True, "tags": ["a"], "none": None}}
+        assert report.extensions is not None
+        assert report.extensions["ns"]["n"] == 1
+        assert attrs.evolve(report, extensions=None) != report

@@ -25,7 +25,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from ..regulation import Heading
-from ._json import UNWRITABLE_TEXT, extensions_problem, json_problem, pointer_token, unwritable_character
+from ._json import UNWRITABLE_TEXT, extensions_problem, json_problem, json_text, pointer_token, unwritable_character
 from .kinds import (
     CHOICE_KEYS,
     CHOICES,
@@ -149,12 +149,15 @@ def json_field() -> Mapping[str, Any] | None:
     """A mapping of plain JSON data carried through untouched, or ``None``.
 
     The model keeps its own copy; treat it as read-only.  It takes no part in
-    the report's hash, so reports stay hashable.
+    the report's hash, so reports stay hashable.  Two values are equal only
+    when they are written alike (:func:`~._json.json_text`): ``1`` is not
+    ``true``, and keys in another order make another text.
     """
     return attrs.field(  # type: ignore[no-any-return]
         default=None,
         converter=_copy_json,
         validator=JSON.check,
+        eq=json_text,
         hash=False,
         metadata=_metadata(JSON, required=False, **{OMIT_NONE: True}),
     )

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Final
 
-__all__ = ["UNWRITABLE_TEXT", "extensions_problem", "json_problem", "pointer_token", "unwritable_character"]
+__all__ = [
+    "UNWRITABLE_TEXT",
+    "extensions_problem",
+    "json_problem",
+    "json_text",
+    "pointer_token",
+    "unwritable_character",
+]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -20,6 +28,15 @@ def unwritable_character(text: str) -> str | None:
     """A description of the first character of *text* no document can carry, or None."""
     found = UNWRITABLE_TEXT.search(text)
     return None if found is None else f"U+{ord(found.group()):04X}"
+
+
+def json_text(value: object) -> str | None:
+    """*value* (plain JSON data) as compact JSON text, keys in their order; None for None.
+
+    A report's extensions are compared by it, so that two equal reports always
+    dump to the same text (Python's ``1 == True`` would not see the difference).
+    """
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def pointer_token(key: str) -> str:
