@@ -27,6 +27,7 @@ from govdisclosure.model import (
     RequestTable2021,
     SourceSpan,
 )
+from govdisclosure.model._json import MAX_TEXT_LENGTH
 from govdisclosure.model.kinds import MAX_COUNT, MAX_DIGITS
 
 AGENCY = Agency(name="某局")
@@ -164,3 +165,55 @@ class TestExtensionsEquality:
         assert report.extensions is not None
         assert report.extensions["ns"]["n"] == 1
         assert attrs.evolve(report, extensions=None) != report
+
+
+class TestTextLength:
+    """A text longer than every codec carries is refused by the model, and by every reader at its pointer."""
+
+    def test_the_limit(self) -> None:
+        """One definition: a million characters, under libxml2's limit on a text node."""
+        assert MAX_TEXT_LENGTH == 1_000_000
+
+    @pytest.mark.parametrize("length", [MAX_TEXT_LENGTH + 1, 10_000_001])
+    def test_the_model_refuses_a_text_longer_than_the_limit(self, length: int) -> None:
+        """A 10,000,001-character agency name (which XML could not read back) is refused at construction."""
+        with pytest.raises(ValueError, match=f"^Agency.name: {length} characters long; a text holds at most 1000000$"):
+            Agency(name="局" * length)
+
+    def test_the_longest_text_round_trips_through_json_and_xml(self) -> None:
+        """A name of exactly the limit, in Chinese (three UTF-8 bytes a character), dumps and loads back."""
+        report = AnnualReport2021(year=2021, agency=Agency(name="局" * MAX_TEXT_LENGTH))
+        for format in ("json", "xml"):
+            assert gd.loads(gd.dumps(report, format=format), format=format) == report
+
+    @pytest.mark.parametrize("format", ["json", "xml"])
+    def test_readers_refuse_a_text_longer_than_the_limit_at_its_pointer(self, format: str) -> None:
+        """The compiled reading declines it and the careful one names the cell."""
+        report = AnnualReport2021(year=2021, agency=Agency(name="局"))
+        text = gd.dumps(report, format=format).replace("局", "局" * (MAX_TEXT_LENGTH + 1))
+        message = "the string is" if format == "json" else "the text is"
+        assert problems_of(text, format) == [
+            ("/agency/name", f"{message} 1000001 characters long; a text holds at most 1000000")
+        ]
+
+    def test_an_extension_longer_than_the_limit_is_refused(self) -> None:
+        """One extension's data, written as JSON text, is held to the same limit; so is its name."""
+        with pytest.raises(TypeError, match=r"^AnnualReport2021\.extensions: /ns: its JSON text is 1000003 characters"):
+            AnnualReport2021(year=2021, agency=AGENCY, extensions={"ns": "x" * (MAX_TEXT_LENGTH + 1)})
+        with pytest.raises(TypeError, match=r"the name is 1000001 characters long"):
+            AnnualReport2021(year=2021, agency=AGENCY, extensions={"n" * (MAX_TEXT_LENGTH + 1): 1})
+        document = json_codec.dumps(AnnualReport2021(year=2021, agency=AGENCY, extensions={"ns": "x"}))
+        long = document.replace('"x"', json.dumps("x" * MAX_TEXT_LENGTH))
+        assert problems_of(long, "json") == [
+            ("/extensions/ns", "its JSON text is 1000002 characters long; a text holds at most 1000000")
+        ]
+
+    def test_an_extension_integer_too_long_to_write_is_refused(self) -> None:
+        """``10**4400`` inside an extension is refused at construction (its report could not be dumped)."""
+        with pytest.raises(TypeError, match=r"^AnnualReport2021\.extensions: /ns: holds an integer with too many"):
+            AnnualReport2021(year=2021, agency=AGENCY, extensions={"ns": [10**4400]})
+
+    def test_csv_reads_back_a_long_text(self) -> None:
+        """A 4,097-character agency name dumps to CSV, and CSV reads it back."""
+        report = AnnualReport2021(year=2021, agency=Agency(name="局" * 4097))
+        assert gd.loads(gd.dumps(report, format="csv"), format="csv").agency == report.agency

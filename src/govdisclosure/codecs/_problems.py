@@ -21,6 +21,7 @@ import attrs
 from .._errors import ProblemLog
 from ..model import REPORT_CLASSES, SCHEMA
 from ..model._fields import CHOICES, MODEL, extensions_problem, pointer_token, unwritable_character
+from ..model._json import length_problem
 from ..model.kinds import (
     DIGITS_RULE,
     JSON,
@@ -205,6 +206,8 @@ def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: Probl
             problems.add(
                 pointer, lambda: f"the string holds {character}, a character no UTF-8 or XML document can carry"
             )
+        elif (too_long := length_problem(value)) is not None:
+            problems.add(pointer, lambda: f"the string is {too_long}")
         elif required and not value.strip():
             problems.add(pointer, lambda: "must not be blank")
         return value

@@ -23,6 +23,7 @@ from lxml import etree
 from .._errors import ProblemLog
 from ..model import REPORT_CLASSES, SCHEMA, AnnualReport
 from ..model._fields import CHOICES, MODEL, extensions_problem, pointer_token
+from ..model._json import length_problem
 from ..model.kinds import (
     COUNT,
     JSON,
@@ -417,7 +418,10 @@ def _stray_text_and_attributes_of_leaf(
 def _read_leaf(reader: _Reader, field: attrs.Attribute[Any], element: Any, pointer: str, xpath: str) -> Any:
     kind, text = kind_of(field), element.text
     if kind is TEXT:
-        if is_required(field) and not (text or "").strip():
+        too_long = length_problem(text or "")
+        if too_long is not None:
+            reader.add(element, pointer, xpath, f"the text is {too_long}")
+        elif is_required(field) and not (text or "").strip():
             reader.add(element, pointer, xpath, "must not be blank")
         return text or ""
     if kind is KEYWORD:

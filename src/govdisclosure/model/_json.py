@@ -8,10 +8,12 @@ from collections.abc import Mapping
 from typing import Final
 
 __all__ = [
+    "MAX_TEXT_LENGTH",
     "UNWRITABLE_TEXT",
     "extensions_problem",
     "json_problem",
     "json_text",
+    "length_problem",
     "pointer_token",
     "unwritable_character",
 ]
@@ -22,6 +24,23 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: characters XML 1.0 cannot carry, even escaped.  A report's text must be
 #: writable in every format it can be exchanged in.
 UNWRITABLE_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+#: The most characters one text of a report may hold: a field (an agency's
+#: name, a narrative section, a figure's source text) or one extension's data
+#: written as compact JSON (:func:`json_text`).  Every codec carries it: XML
+#: under libxml2's limit on a text node (10,000,000 bytes, refused unless
+#: ``huge_tree``) even at six bytes a character (an escaped U+FFFE in an
+#: extension), CSV because its reader lifts the csv module's field limit.
+#: A million characters is some five hundred printed pages of Chinese.
+MAX_TEXT_LENGTH: Final = 1_000_000
+
+
+def length_problem(text: str) -> str | None:
+    """Why *text* is longer than a report's text may be (:data:`MAX_TEXT_LENGTH`), or None."""
+    if len(text) <= MAX_TEXT_LENGTH:
+        return None
+    return f"{len(text)} characters long; a text holds at most {MAX_TEXT_LENGTH}"
 
 
 def unwritable_character(text: str) -> str | None:
@@ -76,12 +95,26 @@ def json_problem(value: object, pointer: str) -> str | None:
 def extensions_problem(value: Mapping[str, object]) -> str | None:
     """Why *value* cannot be a report's extensions (None when it can).
 
-    Its data must be plain JSON (see :func:`json_problem`), and each name,
-    written as an XML attribute, must hold only characters a document can carry.
+    Its data must be plain JSON (see :func:`json_problem`), each name,
+    written as an XML attribute, must hold only characters a document can
+    carry, and each name and each extension's JSON text (:func:`json_text`)
+    may be at most :data:`MAX_TEXT_LENGTH` characters long.
     """
     for key in value:
         if type(key) is str:
             character = unwritable_character(key)
             if character is not None:
                 return f"/{pointer_token(key)}: the name holds {character}, a character no XML document can carry"
-    return json_problem(value, "")
+            if len(key) > MAX_TEXT_LENGTH:
+                return f"/{pointer_token(key)}: the name is {length_problem(key)}"
+    problem = json_problem(value, "")
+    if problem is not None:
+        return problem
+    for key, item in value.items():
+        try:
+            text = json_text(item)
+        except ValueError:  # an integer with more digits than Python writes out
+            return f"/{pointer_token(key)}: holds an integer with too many digits to be written"
+        if text is not None and len(text) > MAX_TEXT_LENGTH:
+            return f"/{pointer_token(key)}: its JSON text is {length_problem(text)}"
+    return None

@@ -33,7 +33,7 @@ from typing import Any, Final
 
 import attrs
 
-from ._json import UNWRITABLE_TEXT, extensions_problem, unwritable_character
+from ._json import MAX_TEXT_LENGTH, UNWRITABLE_TEXT, extensions_problem, length_problem, unwritable_character
 
 __all__ = [
     "CHOICES",
@@ -326,6 +326,9 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
     character = unwritable_character(value)
     if character is not None:
         raise ValueError(f"{_owner(instance, attribute)}: {character} cannot be written in a report: {value!r}")
+    too_long = length_problem(value)
+    if too_long is not None:
+        raise ValueError(f"{_owner(instance, attribute)}: {too_long}")
     if required and not value.strip():
         raise ValueError(f"{_owner(instance, attribute)}: must not be empty")
 
@@ -564,11 +567,15 @@ TEXT: Final = FieldKind(
     check=_check_text,
     expected="a string",
     json_schema=_text_schema,
-    json_code="if v is not None and (type(v) is not str or _unwritable_search(v)): raise _Declined",
-    json_code_required="if type(v) is not str or not v.strip() or _unwritable_search(v): raise _Declined",
-    text_code="v = t or ''",
-    text_code_required="if not t or not t.strip(): raise _Declined\nv = t",
-    code_globals={"_unwritable_search": UNWRITABLE_TEXT.search},
+    json_code=(
+        "if v is not None and (type(v) is not str or len(v) > _MAX_TEXT or _unwritable_search(v)): raise _Declined"
+    ),
+    json_code_required=(
+        "if type(v) is not str or not v.strip() or len(v) > _MAX_TEXT or _unwritable_search(v): raise _Declined"
+    ),
+    text_code="if t is not None and len(t) > _MAX_TEXT: raise _Declined\nv = t or ''",
+    text_code_required="if not t or not t.strip() or len(t) > _MAX_TEXT: raise _Declined\nv = t",
+    code_globals={"_unwritable_search": UNWRITABLE_TEXT.search, "_MAX_TEXT": MAX_TEXT_LENGTH},
 )
 
 #: One of the keys of a heading's children (the heading is in the field's metadata under ``CHOICES``);
