@@ -134,3 +134,31 @@ class TestRepeatedKeys:
         data = document(extensions={"ns": {"url": "https://example.org/a:b", "key:with:colons": "12:30"}})
         for text in (json.dumps(data), json.dumps(data, ensure_ascii=False).encode()):
             assert json_codec.loads(text).extensions == data["extensions"]
+
+
+class TestSizeLimit:
+    """The size limit counts bytes, for text as for bytes."""
+
+    def test_text_counts_its_utf8_bytes(self) -> None:
+        """A document of 153 characters but 273 bytes in UTF-8 exceeds a limit of 200 bytes."""
+        text = json.dumps(document(agency={"name": "局" * 60}), ensure_ascii=False, separators=(",", ":"))
+        size = len(text.encode())
+        assert len(text) < 200 < size
+        for data in (text, text.encode()):
+            with pytest.raises(gd.ParseError) as caught:
+                json_codec.loads(data, max_size=200)
+            [problem] = caught.value.problems
+            unit = "bytes in UTF-8" if isinstance(data, str) else "bytes"
+            assert problem.message == f"document of {size} {unit} exceeds the limit of 200"
+
+    def test_text_longer_than_the_limit_is_refused_without_encoding(self) -> None:
+        """More characters than the limit allows bytes: refused at once."""
+        with pytest.raises(gd.ParseError, match=r"^document of 11 characters \(as many bytes at least\) exceeds"):
+            json_codec.loads(" " * 11, max_size=10)
+
+    def test_text_within_the_limit_loads(self) -> None:
+        """ASCII text and text of up to a quarter of the limit are not encoded to be measured, and load."""
+        text = json.dumps(document(agency={"name": "局"}), ensure_ascii=False)
+        assert json_codec.loads(text, max_size=len(text.encode())).agency.name == "局"
+        with pytest.raises(gd.ParseError, match="exceeds the limit"):
+            json_codec.loads(text, max_size=len(text.encode()) - 1)

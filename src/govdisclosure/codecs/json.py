@@ -27,6 +27,7 @@ from ..model import REPORT_CLASSES, AnnualReport
 from ..model.kinds import KIND
 from ._duplicates import may_repeat_keys, repeated_keys
 from ._problems import collect, describe, report_problems
+from ._size import utf8_excess
 from ._structure import structure_fn, unstructure_fn
 from .data import from_data, structure_fast, to_data
 
@@ -46,7 +47,7 @@ __all__ = [
     "to_data",
 ]
 
-#: The largest document :func:`loads` reads unless told otherwise (bytes or characters).
+#: The largest document :func:`loads` reads unless told otherwise, in bytes (text counts as its UTF-8).
 DEFAULT_MAX_SIZE: Final = 16 * 1024 * 1024
 
 _BOM: Final = "\ufeff"
@@ -56,7 +57,8 @@ def loads(data: str | bytes | bytearray | memoryview, *, max_size: int = DEFAULT
     """Read a report from a JSON document.
 
     *data* is text, or bytes in UTF-8 (a leading byte-order mark is allowed).
-    Documents larger than *max_size* are refused before parsing.
+    Documents larger than *max_size* bytes are refused before parsing; text
+    counts as the bytes it takes in UTF-8.
 
     Raises:
         ParseError: if *data* is not JSON or not a valid report; its
@@ -135,12 +137,13 @@ def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> tuple[A
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > max_size:
-            raise _too_large(len(raw), max_size)
+            raise _too_large(f"{len(raw)} bytes", max_size)
         text = _decode(raw.removeprefix(b"\xef\xbb\xbf"))
     elif isinstance(data, str):
-        if len(data) > max_size:
-            raise _too_large(len(data), max_size)
         text = data.removeprefix(_BOM)
+        excess = utf8_excess(text, max_size)
+        if excess is not None:
+            raise _too_large(excess, max_size)
     else:
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
     try:
@@ -167,8 +170,8 @@ def _decode(raw: bytes) -> str:
         raise ParseError([Problem(pointer="", message=message, line=line, column=column)]) from None
 
 
-def _too_large(size: int, max_size: int) -> ParseError:
-    return ParseError([Problem(pointer="", message=f"document of {size} bytes exceeds the limit of {max_size}")])
+def _too_large(size: str, max_size: int) -> ParseError:
+    return ParseError([Problem(pointer="", message=f"document of {size} exceeds the limit of {max_size}")])
 
 
 # ------------------------------------------------------------------ cattrs
