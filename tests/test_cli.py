@@ -80,14 +80,15 @@ def test_validate_json_output(capsys: pytest.CaptureFixture[str], folder: Path) 
 def test_validate_errors_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A report that loads but breaks a rule exits 1, the finding located and named."""
     path = tmp_path / "sums.json"
-    path.write_text(VALID[:-1] + ', "requests": {"received": {"natural_person": 2, "total": 3}}}', encoding="utf-8")
+    # Every applicant column written: blank parts beside a written total could not be checked.
+    received = '{"natural_person": 2, "commercial": 0, "research": 0, "public_interest": 0, '
+    received += '"legal_services": 0, "other_org": 0, "total": 3}'
+    path.write_text(VALID[:-1] + ', "requests": {"received": ' + received + "}}", encoding="utf-8")
     status, out = run(capsys, "validate", "--format", "json", str(path))
     assert status == 1
     errors = [record for record in json.loads(out)["findings"] if record["severity"] == "error"]
     assert [(record["code"], record["path"], record["expected"], record["actual"]) for record in errors] == [
         ("GD-T3-ROW", "/requests/received/total", 2, 3),
-        ("GD-T3-BALANCE", "/requests/carried_forward/natural_person", 2, None),
-        ("GD-T3-BALANCE", "/requests/carried_forward/total", 3, None),
     ]
     assert errors[0]["label"] == "一、本年新收政府信息公开申请数量 · 总计"
 
@@ -138,14 +139,15 @@ def test_validate_strict_blanks(capsys: pytest.CaptureFixture[str], folder: Path
 def test_validate_across_years(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """Reports of one agency in consecutive years are checked against each other."""
     first = VALID[:-1] + ', "requests": {"received": {"total": 1}, "carried_forward": {"total": 1}}}'
-    second = VALID.replace("2021,", "2022,")
+    second = VALID.replace("2021,", "2022,")[:-1] + ', "requests": {"carried_over": {"total": 2}}}'
+
     (tmp_path / "2021.json").write_text(first, encoding="utf-8")
     (tmp_path / "2022.json").write_text(second, encoding="utf-8")
     status, out = run(capsys, "validate", "--format", "json", str(tmp_path))
-    assert status == 1
+    assert status == 0  # GD-CARRY is a reviewers' convention: a warning
     carry = [record for record in json.loads(out)["findings"] if record["code"] == "GD-CARRY"]
     assert [(record["file"], record["path"], record["expected"], record["actual"]) for record in carry] == [
-        (str(tmp_path / "2022.json"), "/requests/carried_over/total", 1, None),
+        (str(tmp_path / "2022.json"), "/requests/carried_over/total", 1, 2),
     ]
 
 

@@ -103,7 +103,7 @@ def test_carry_mismatch(column: str, pair: str) -> None:
     ((report, finding),) = found
     assert report is later
     assert finding.code == "GD-CARRY"
-    assert finding.severity is Severity.ERROR
+    assert finding.severity is Severity.WARNING
     assert finding.path == f"/requests/carried_over/{column}"
     assert finding.expected == forward
     assert finding.actual == wrong
@@ -265,7 +265,7 @@ def test_chain_follows(row: str, previous: int | None, change: int | None) -> No
     ((report, finding),) = findings([y2019, wrong])
     assert report is wrong
     assert finding.code == "GD-CHAIN"
-    assert finding.severity is Severity.ERROR
+    assert finding.severity is Severity.WARNING
     assert finding.path == f"/proactive/{row}/previous_year"
     assert finding.expected == expected
     assert finding.actual == expected + 1

@@ -13,6 +13,8 @@ Accepted forms (``kind``):
     (hyphenated 组织机构代码), ``00000001/2018-00042`` (a local code).
 ``dash`` — ``{issuer}-{period}-{serial}``, the same parts joined by hyphens only:
     ``01527918X-2020-153077`` (怒江州, following a 云南省民政厅 rule).
+``dated`` — ``{YYYYMMDD}-{NNNNNN}-{serial}``, a date, six digits and a serial, no issuer:
+    ``20230611-112657-320`` (printed on the page of seed 004); the issuer is ``''``.
 
 The issuer is 8–18 characters of digits, capital letters and hyphens, neither
 starting nor ending with a hyphen; the period is ``YYYY`` or ``YYYYMM``; the
@@ -89,7 +91,7 @@ __all__ = [
 #: How the errors name this identifier.
 NAME = "index number (索引号)"
 #: The forms an index number may be written in (see the module documentation).
-IndexKind = Literal["slash", "dash"]
+IndexKind = Literal["slash", "dash", "dated"]
 #: What an issuer is, by its shape.
 IssuerKind = Literal["uscc", "org_code", "local"]
 #: The years :func:`validate` accepts.
@@ -101,6 +103,10 @@ _PERIOD_SERIAL = r"(?P<period>[0-9]{4}(?:[0-9]{2})?)-(?P<serial>[0-9]+)"
 FORMS: Mapping[IndexKind, re.Pattern[str]] = MappingProxyType(
     {
         "slash": re.compile(_ISSUER + "/" + _PERIOD_SERIAL),
+        # Before "dash", which would read 20230611-112657-320 as issuer 20230611, year 1126.
+        "dated": re.compile(
+            r"(?P<period>(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2]))(?:0[1-9]|[12][0-9]|3[01])-(?P<serial>[0-9]{6}-[0-9]+)"
+        ),
         "dash": re.compile(_ISSUER + "-" + _PERIOD_SERIAL),
     }
 )
@@ -123,7 +129,7 @@ class IndexNumber:
     serial: str
     #: The text as given.
     raw: str
-    #: The form it is written in, ``'slash'`` or ``'dash'`` (see the module documentation).
+    #: The form it is written in, ``'slash'``, ``'dash'`` or ``'dated'`` (see the module documentation).
     kind: IndexKind
     #: What the issuer is by its shape, ``'uscc'`` (18 characters), ``'org_code'`` (nine,
     #: or eight, a hyphen and one) or ``'local'``; :func:`validate` checks the first two.
@@ -147,7 +153,9 @@ def parse(text: str) -> IndexNumber:
         match = pattern.fullmatch(code)
         if match is not None:
             return _index_number(match, text, kind)
-    message = "it is not in the form issuer/YYYY-serial, issuer/YYYYMM-serial or issuer-YYYY-serial"
+    message = (
+        "it is not in the form issuer/YYYY-serial, issuer/YYYYMM-serial, issuer-YYYY-serial or YYYYMMDD-NNNNNN-serial"
+    )
     raise InvalidFormat(code, message, NAME)
 
 
@@ -179,7 +187,7 @@ def format(number: str) -> str:
 
 
 def _index_number(match: re.Match[str], text: str, kind: IndexKind) -> IndexNumber:
-    issuer, period = match["issuer"], match["period"]
+    issuer, period = match.groupdict().get("issuer") or "", match["period"]
     return IndexNumber(
         issuer=issuer,
         year=int(period[:4]),

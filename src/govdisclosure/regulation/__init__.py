@@ -11,7 +11,7 @@ imports from the rest of the package.
 """
 
 from ._headings import ArticleRef, Heading, zh_numeral
-from .agencies import AGENCY, AGENCY_KINDS, AGENCY_LEVELS, EXTENSIONS, FIGURES, REPORT_FIELDS
+from .agencies import AGENCY, AGENCY_KINDS, AGENCY_LEVELS, ARTICLE_49_LEVELS, EXTENSIONS, FIGURES, REPORT_FIELDS
 from .articles import ARTICLE_20, REGULATION_2008, REGULATION_2019, item_label
 from .labels import LABELS, LabelError, LabelIndex, LabelMatch, normalise_label
 from .languages import LANGUAGES, Language, check_language, is_language
@@ -46,6 +46,7 @@ __all__ = [
     "AGENCY_LEVELS",
     "APPLICANTS",
     "ARTICLE_20",
+    "ARTICLE_49_LEVELS",
     "BALANCE_NOTE",
     "BALANCE_NOTE_EN",
     "EXTENSIONS",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
 from ._headings import ArticleRef, Heading
 
-__all__ = ["AGENCY", "AGENCY_KINDS", "AGENCY_LEVELS", "EXTENSIONS", "FIGURES", "REPORT_FIELDS"]
+__all__ = ["AGENCY", "AGENCY_KINDS", "AGENCY_LEVELS", "ARTICLE_49_LEVELS", "EXTENSIONS", "FIGURES", "REPORT_FIELDS"]
 
 #: The level of government an agency belongs to.
 AGENCY_LEVELS = Heading(
@@ -29,6 +33,16 @@ AGENCY_KINDS = Heading(
         Heading("government", "人民政府", "People's government or its general office", articles=(ArticleRef(49, 2),)),
         Heading("department", "政府部门", "Government department", articles=(ArticleRef(49, 1),)),
     ),
+)
+
+#: The levels at which Art. 49 (2019) sets each kind's deadline: 县级以上人民政府部门 (¶1) and
+#: 县级以上地方人民政府 (¶2).  It sets none for township governments (local rules do), nor for
+#: the State Council, which is not a local government.
+ARTICLE_49_LEVELS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {
+        "department": frozenset({"national", "provincial", "municipal", "county"}),
+        "government": frozenset({"provincial", "municipal", "county"}),
+    }
 )
 
 #: The fields that identify the reporting agency.

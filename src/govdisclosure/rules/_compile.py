@@ -1,50 +1,62 @@
 """Compile a template's relations into one function that evaluates them all.
 
 The relations stay data (:mod:`.relations`); this module turns them into
-straight-line Python once per report class, so checking a report costs a few
-attribute reads and additions per relation, and a finding is built only for
-a relation that fails.  Blank cells count as 0 here; the blank policy is
-applied by the engine from the cell values this function also returns.
+straight-line Python once per report class: *read* gathers every cell's
+value once, *check* evaluates every relation on those values, counting a
+blank as 0, and returns only the relations that do not hold.  Judging what a
+failure means where cells are blank (:mod:`._judge`) is done on the failures
+alone, so a report whose relations hold costs a few attribute reads and
+additions per relation.
 """
 
 from __future__ import annotations
 
 import decimal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
 import attrs
 
 from .relations import Balance, Compare, Path, Relation, Sum
 
-__all__ = ["Evaluation", "Evaluator", "compile_relations"]
+__all__ = ["Evaluation", "Evaluator", "Failure", "compile_relations"]
 
-#: ``(index of the failed relation, expected, actual)`` for each failure, and every cell's value.
-Evaluation: TypeAlias = tuple[list[tuple[int, Any, Any]], tuple[Any, ...]]
+#: ``(index of the failed relation, expected, actual)``.
+Failure: TypeAlias = tuple[int, Any, Any]
+
+#: The failures of a report, and every cell's value.
+Evaluation: TypeAlias = tuple[list[Failure], tuple[Any, ...]]
 
 
 @attrs.frozen
 class Evaluator:
-    """The compiled form of *relations*: *evaluate* reads *cells*, in this order."""
+    """The compiled form of *relations*: *read* gives the values of *cells*, in this order; *check* judges them."""
 
     relations: tuple[Relation, ...]
     cells: tuple[Path, ...]
-    evaluate: Callable[[Any], Evaluation]
+    read: Callable[[Any], tuple[Any, ...]]
+    check: Callable[[Sequence[Any]], list[Failure]]
+
+    def evaluate(self, report: Any) -> Evaluation:
+        """The relations of *report* that fail (blank cells counted as 0), and every cell's value."""
+        values = self.read(report)
+        return self.check(values), values
 
 
 def compile_relations(relations: tuple[Relation, ...]) -> Evaluator:
     """Build the evaluator of *relations* (their cells must exist on the reports it is given)."""
     cells = tuple(dict.fromkeys(cell for relation in relations for cell in relation.cells()))
     name = {cell: f"c{index}" for index, cell in enumerate(cells)}
-    lines = ["def evaluate(r):"]
-    lines += _reads(cells, name)
+    unpack = "".join(name[cell] + ", " for cell in cells)
+    lines = ["def read(r):", *_reads(cells, name), f"    return ({unpack})", "def check(v):"]
+    lines.append(f"    ({unpack}) = v" if cells else "    pass")
     lines.append("    failed = []")
     for index, relation in enumerate(relations):
         lines += _check(index, relation, name)
-    lines.append(f"    return failed, ({''.join(name[cell] + ', ' for cell in cells)})")
+    lines.append("    return failed")
     namespace: dict[str, Any] = {"Decimal": decimal.Decimal}
     exec(compile("\n".join(lines) + "\n", "<govdisclosure relations>", "exec"), namespace)
-    return Evaluator(relations, cells, namespace["evaluate"])
+    return Evaluator(relations, cells, namespace["read"], namespace["check"])
 
 
 def _reads(cells: tuple[Path, ...], name: dict[Path, str]) -> list[str]:

@@ -10,8 +10,9 @@ import attrs
 from .._findings import Finding, ReportInvalid, Severity
 from ..model import REPORT_CLASSES, AnnualReport
 from ..regulation import Language, check_language
-from ._compile import Evaluator, compile_relations
-from .context import BlankPolicy, Context, finding
+from ._compile import Failure, compile_relations
+from ._judge import Outcome, RootCause, Shape, judge, root_causes
+from .context import BlankPolicy, Context, finding, pointer
 from .registry import RULES, Rule, select_rules, selectors
 from .relations import relations_for
 
@@ -25,15 +26,30 @@ def iter_findings(
     lang: Language = "zh",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    cascades: bool = False,
 ) -> Iterator[Finding]:
     """Lazily yield every finding about *report*, in document order.
 
-    *blank* is the blank-cell policy: ``"lenient"`` counts a blank cell as 0
-    and says so once, at info level; ``"strict"`` reports every blank cell a
-    relation reads as an error.  *lang* is the language the findings speak
-    (``"zh"`` or ``"en"``).  *select* and *ignore* choose rules by code or
-    code prefix, as :func:`~govdisclosure.rules.select_rules` reads them
-    (default: every report rule).
+    *blank* is the blank-cell policy.  ``"lenient"`` reads a blank cell as a
+    count not written down: a relation that holds with blanks counted as 0
+    holds; a blank total beside written parts is a warning at that total
+    (``GD-TOTAL-BLANK``), read as its parts' sum everywhere else; a relation
+    a blank on its short side could make hold is not assessable, at info
+    level (``GD-NOT-ASSESSABLE``); the rest fail, each finding carrying its
+    ``imbalance`` (left − right); the count of blanks is said once, at info
+    level.  ``"strict"`` reads a blank as a 0 left out: every blank cell a
+    relation reads is an error, and the relations hold or fail with blanks
+    counted as 0.
+
+    Where one cell breaks several sums or balances, the cell whose change
+    makes the most relations hold is reported once (``GD-ROOT-CAUSE``),
+    carrying the findings of the relations it breaks as ``consequences``;
+    *cascades* reports every failing relation on its own instead.
+
+    *lang* is the language the findings speak (``"zh"`` or ``"en"``).
+    *select* and *ignore* choose rules by code or code prefix, as
+    :func:`~govdisclosure.rules.select_rules` reads them (default: every
+    report rule).
 
     The report rules run in catalogue order; the relation rules run
     together, at the place of the first of them, their findings ordered by
@@ -44,19 +60,72 @@ def iter_findings(
         TypeError: for anything but a report.
     """
     plan = _plan(type(report), blank, lang, select, ignore)
-    failed, values = plan.evaluator.evaluate(report)
-    context = Context(report, lang, blank, plan.evaluator.cells, values)
+    evaluator = plan.shape.evaluator
+    values = evaluator.read(report)
+    failed = evaluator.check(values)
+    context = Context(report, lang, blank, evaluator.cells, values)
     for rule in plan.steps:
         if rule is None:
-            for index, expected, actual in failed:
-                relation = plan.evaluator.relations[index]
-                if relation.code in plan.relation_codes:
-                    yield finding(
-                        RULES[relation.code], type(report), relation.at, lang, expected=expected, actual=actual
-                    )
+            if failed:
+                yield from _relation_findings(plan, report, values, failed, blank == "lenient", cascades, lang)
         else:
             assert rule.check is not None
             yield from rule.check(rule, context)
+
+
+def _relation_findings(
+    plan: _Plan,
+    report: AnnualReport,
+    values: tuple[Any, ...],
+    failed: list[Failure],
+    lenient: bool,
+    cascades: bool,
+    lang: Language,
+) -> Iterator[Finding]:
+    """The findings of the relations that failed with blanks counted as 0, in relation order."""
+    shape, cls = plan.shape, type(report)
+    relations, cells = shape.evaluator.relations, shape.evaluator.cells
+    judgement = judge(shape, values, failed, lenient=lenient)
+    selected = [n for n in sorted(judgement.outcomes) if relations[n].code in plan.relation_codes]
+
+    def own(number: int) -> Finding:
+        relation = relations[number]
+        _, expected, actual = judgement.failures[number]
+        imbalance = judgement.imbalances[number]
+        return finding(
+            RULES[relation.code], cls, relation.at, lang, expected=expected, actual=actual, imbalance=imbalance
+        )
+
+    grouped: dict[int, RootCause] = {}
+    if not cascades and "GD-ROOT-CAUSE" in plan.outcome_codes:
+        for cause in root_causes(shape, judgement, selected):
+            grouped.update(dict.fromkeys(cause.fixes, cause))
+    for number in selected:
+        outcome, relation = judgement.outcomes[number], relations[number]
+        if outcome is Outcome.BLANK_TOTAL:
+            if "GD-TOTAL-BLANK" in plan.outcome_codes:
+                total = judgement.values[cells.index(relation.at)]
+                yield finding(RULES["GD-TOTAL-BLANK"], cls, relation.at, lang, expected=total, relation=relation.code)
+        elif outcome is Outcome.NOT_ASSESSABLE:
+            if "GD-NOT-ASSESSABLE" in plan.outcome_codes:
+                needed = ", ".join(pointer(cells[i]) for i in judgement.needed[number])
+                yield finding(RULES["GD-NOT-ASSESSABLE"], cls, relation.at, lang, relation=relation.code, cells=needed)
+        elif number not in grouped:
+            yield own(number)
+        elif grouped[number].fixes[0] == number:
+            cause = grouped[number]
+            yield finding(
+                RULES["GD-ROOT-CAUSE"],
+                cls,
+                cells[cause.cell],
+                lang,
+                expected=(cause.value or 0) + cause.change,
+                actual=cause.value,
+                change=cause.change,
+                count=len(cause.fixes),
+                relations=", ".join(f"{relations[n].code} {pointer(relations[n].at)}" for n in cause.fixes),
+                consequences=tuple(own(n) for n in cause.fixes),
+            )
 
 
 def validate(
@@ -66,12 +135,13 @@ def validate(
     lang: Language = "zh",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    cascades: bool = False,
 ) -> None:
     """Raise :class:`ReportInvalid` carrying every error-level finding, if there is any.
 
     The arguments are those of :func:`iter_findings`; the findings speak *lang*.
     """
-    findings = iter_findings(report, blank=blank, lang=lang, select=select, ignore=ignore)
+    findings = iter_findings(report, blank=blank, lang=lang, select=select, ignore=ignore, cascades=cascades)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         raise ReportInvalid(errors)
@@ -83,9 +153,10 @@ def is_valid(
     blank: BlankPolicy = "lenient",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    cascades: bool = False,
 ) -> bool:
     """Whether *report* has no error-level finding (stops at the first one)."""
-    findings = iter_findings(report, blank=blank, select=select, ignore=ignore)
+    findings = iter_findings(report, blank=blank, select=select, ignore=ignore, cascades=cascades)
     return not any(f.severity is Severity.ERROR for f in findings)
 
 
@@ -96,12 +167,13 @@ def is_valid(
 class _Plan:
     """The rules to run over a report class: check rules, and ``None`` where the relations' findings go."""
 
-    evaluator: Evaluator
+    shape: Shape
     steps: tuple[Rule | None, ...]
     relation_codes: frozenset[str]
+    outcome_codes: frozenset[str]
 
 
-_EVALUATORS: dict[tuple[type[Any], int], Evaluator] = {}
+_EVALUATORS: dict[tuple[type[Any], int], Shape] = {}
 _PLANS: dict[tuple[type[Any], int, tuple[str, ...] | None, tuple[str, ...] | None], _Plan] = {}
 
 
@@ -123,10 +195,10 @@ def _plan(
 
 
 def _prepare(cls: type[Any], rules: tuple[Rule, ...]) -> _Plan:
-    evaluator = _EVALUATORS.get((cls, len(RULES)))
-    if evaluator is None:
+    shape = _EVALUATORS.get((cls, len(RULES)))
+    if shape is None:
         # Every relation is evaluated, selected or not: the blank rules read every cell the relations read.
-        evaluator = _EVALUATORS[cls, len(RULES)] = compile_relations(relations_for(cls.template))
+        shape = _EVALUATORS[cls, len(RULES)] = Shape.of(compile_relations(relations_for(cls.template)))
     steps: list[Rule | None] = []
     for rule in rules:
         if rule.check is not None:
@@ -134,4 +206,5 @@ def _prepare(cls: type[Any], rules: tuple[Rule, ...]) -> _Plan:
         elif None not in steps:
             steps.append(None)
     relation_codes = frozenset(rule.code for rule in rules if rule.relations is not None)
-    return _Plan(evaluator, tuple(steps), relation_codes)
+    outcome_codes = frozenset(rule.code for rule in rules if rule.outcome is not None)
+    return _Plan(shape, tuple(steps), relation_codes, outcome_codes)

@@ -28,6 +28,7 @@ BUILTIN_RULES: Final = (
         severity=_E,
         scope="document",
         basis=Basis("interchange", "the interchange shape (JSON, XML or tidy CSV; see the schemas)"),
+        example='"year": "2021" (a string where the shape has a four-digit number)',
         title=Text(zh="文档无法读取为报告", en="The document cannot be read as a report"),
         # The detail is the reader's own account of the problem (a Problem's message).
         message=Text(zh="{detail}", en="{detail}"),
@@ -36,7 +37,14 @@ BUILTIN_RULES: Final = (
         code="GD-TEMPLATE-YEAR",
         severity=_E,
         scope="report",
-        basis=Basis("template", "国办公开办函〔2019〕60号 (2019–2020) and 国办公开办函〔2021〕30号 (2021 onwards)"),
+        basis=Basis(
+            "template",
+            "国办公开办函〔2021〕30号 issues the format for reports from 2021 on (“请认真贯彻执行”) and "
+            "国办公开办函〔2019〕60号 the trial format for 2019–2020; for 2019 alone 60号 allows otherwise "
+            "(“2019年政府信息公开工作年度报告，鼓励按照统一格式发布，确实存在现实困难的，可参照统一格式发布”), "
+            "so a 2019 report not on the form is a warning",
+        ),
+        example="a 2022 report on the 2019 form (error); a 2019 narrative report (warning)",
         title=Text(zh="报告格式与报告年度不符", en="The report's template is not the one its year requires"),
         message=Text(
             zh="{year}年度报告应使用{required}，实际使用{given}",
@@ -48,7 +56,8 @@ BUILTIN_RULES: Final = (
         code="GD-USCC",
         severity=_E,
         scope="report",
-        basis=Basis("standard", "GB 32100-2015"),
+        basis=Basis("standard", "GB 32100-2015: 18 characters of the code's alphabet, the 18th a check character"),
+        example="agency.uscc 115000000092759913 (check character 3 where 4 is due)",
         title=Text(zh="统一社会信用代码有误", en="Malformed unified social credit code"),
         message=Text(
             zh="{label}：{actual} 不是有效的统一社会信用代码（{reason}）",
@@ -60,7 +69,8 @@ BUILTIN_RULES: Final = (
         code="GD-PUBLISHED-EARLY",
         severity=_W,
         scope="report",
-        basis=Basis("convention", "a year's report describes the whole year"),
+        basis=Basis("convention", "a year's report describes the whole year (Art. 49: 上一年度…年度报告)"),
+        example="a 2021 report published 2021-12-01",
         title=Text(zh="报告在报告年度结束前公布", en="Published before the report year ended"),
         message=Text(
             zh="{label}：{actual} 公布，早于报告年度结束",
@@ -74,8 +84,11 @@ BUILTIN_RULES: Final = (
         scope="report",
         basis=Basis(
             "regulation",
-            "Art. 49 (departments by 31 January, governments by 31 March); 2008 Regulation Art. 31",
+            "Art. 49: 县级以上人民政府部门 by 31 January (¶1), 县级以上地方人民政府 by 31 March (¶2); "
+            "it sets no date for township governments (local rules do). For reports to 2018, 2008 Regulation "
+            "Art. 31: 各级行政机关 by 31 March. A warning: a late report breaches the Regulation but its figures stand",
         ),
+        example="a municipal department's 2019 report published 2020-08-14",
         title=Text(zh="报告晚于法定期限公布", en="Published after the statutory deadline"),
         message=Text(
             zh="{label}：{actual} 公布，晚于{basis}规定的 {expected}",
@@ -87,7 +100,10 @@ BUILTIN_RULES: Final = (
         code="GD-T2-ITEMS",
         severity=_E,
         scope="report",
-        basis=Basis("arithmetic", "a number of items cannot be negative"),
+        basis=Basis(
+            "arithmetic", "上一年项目数量 plus 本年增/减 is this year's number of items, which cannot be below 0"
+        ),
+        example="行政许可: 上一年项目数量 0, 本年增/减 −1 (not assessable when 上一年项目数量 is blank)",
         title=Text(
             zh="表二（2019年格式）：上一年项目数量加本年增/减不得为负",
             en="Table 2 (2019 template): previous year's items plus the change is not negative",
@@ -102,7 +118,8 @@ BUILTIN_RULES: Final = (
         code="GD-T2-PUBLISHED",
         severity=_W,
         scope="report",
-        basis=Basis("convention", "this year's publications are part of the total"),
+        basis=Basis("convention", "this year's publications are part of 对外公开总数量 (no stated rule)"),
+        example="规章: 本年新公开数量 5, 对外公开总数量 3",
         title=Text(
             zh="表二（2019年格式）：本年新公开数量不大于对外公开总数量",
             en="Table 2 (2019 template): newly published is not more than total published",
@@ -117,7 +134,8 @@ BUILTIN_RULES: Final = (
         code="GD-T2-IN-FORCE",
         severity=_W,
         scope="report",
-        basis=Basis("convention", "a document issued this year is in force or was repealed"),
+        basis=Basis("convention", "a document issued this year is in force or was repealed (documents also lapse)"),
+        example="规章: 本年制发件数 4, 本年废止件数 0, 现行有效件数 2",
         title=Text(
             zh="表二（2021年格式）：本年制发件数不大于现行有效件数与本年废止件数之和",
             en="Table 2 (2021 template): issued this year is not more than in force plus repealed",
@@ -132,7 +150,13 @@ BUILTIN_RULES: Final = (
         code="GD-T2-UNIT",
         severity=_W,
         scope="report",
-        basis=Basis("convention", "the form asks for 万元; published reports often write 元 (domain.md §6)"),
+        basis=Basis(
+            "convention",
+            "the 2021 form fixes the unit (本年收费金额（单位：万元）) and reports do write 元 there; "
+            "an amount over 1,000,000 万元 (10 billion yuan) is beyond any one agency's year of fees, "
+            "so it was most likely written in 元. The 2019 form states no unit for 采购总金额: not checked",
+        ),
+        example="本年收费金额 25100000 (in 万元: 251 billion yuan)",
         title=Text(
             zh="表二：金额可能以元而非万元填报",
             en="Table 2: an amount may be in yuan rather than in 10,000 yuan",
@@ -147,7 +171,11 @@ BUILTIN_RULES: Final = (
         code="GD-T3-ROW",
         severity=_E,
         scope="report",
-        basis=Basis("arithmetic", "总计 is the total of the applicant columns"),
+        basis=Basis(
+            "template",
+            "the form's 总计 column closes 自然人 and the five 法人或其他组织 columns (it prints no subtotal)",
+        ),
+        example="（一）予以公开: 自然人 3, 商业企业 2, 总计 6",
         title=Text(
             zh="表三每行：各类申请人之和等于总计",
             en="Table 3, each row: the six applicant columns add up to the total",
@@ -162,7 +190,8 @@ BUILTIN_RULES: Final = (
         code="GD-T3-COLUMN",
         severity=_E,
         scope="report",
-        basis=Basis("arithmetic", "（七）总计 is the total of the outcome rows"),
+        basis=Basis("template", "the form's （七）总计 row closes the outcome rows （一）–（六）"),
+        example="自然人: （一） 3, （二） 1, （七）总计 5",
         title=Text(
             zh="表三每列：各项办理结果之和等于（七）总计",
             en="Table 3, each column: the outcome rows add up to the total of outcomes",
@@ -178,6 +207,7 @@ BUILTIN_RULES: Final = (
         severity=_E,
         scope="report",
         basis=Basis("template", "its own note: （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+        example="总计: 一 10, 二 2, （七） 9, 四 2",
         title=Text(
             zh="表三勾稽关系：第一项加第二项之和，等于第三项加第四项之和",
             en="Table 3 balance: new requests + carried over = handled + carried forward",
@@ -192,7 +222,8 @@ BUILTIN_RULES: Final = (
         code="GD-T4-TOTAL",
         severity=_E,
         scope="report",
-        basis=Basis("arithmetic", "总计 is the total of the four results"),
+        basis=Basis("template", "the form's 总计 closes each group's 结果维持, 结果纠正, 其他结果 and 尚未审结"),
+        example="行政复议: 结果维持 1, 结果纠正 1, 总计 3",
         title=Text(zh="表四：四类结果之和等于总计", en="Table 4: the four results add up to the total"),
         message=Text(
             zh="{label}：四类结果合计为 {expected}，总计填报为 {actual}",
@@ -204,7 +235,11 @@ BUILTIN_RULES: Final = (
         code="GD-BLANK",
         severity=_E,
         scope="report",
-        basis=Basis("convention", "blank policy strict: each blank cell a relation reads is an error"),
+        basis=Basis(
+            "convention",
+            "blank policy strict (chosen by the caller): a blank is a 0 left out, and the relations count it as 0",
+        ),
+        example='blank="strict" and （一）予以公开 · 自然人 left blank',
         title=Text(zh="空白单元格", en="Blank cells"),
         message=Text(
             zh="{label}：空白，应填写数字（无则填 0）",
@@ -216,16 +251,71 @@ BUILTIN_RULES: Final = (
         code="GD-BLANK-COUNTED",
         severity=_I,
         scope="report",
-        basis=Basis("convention", "blank policy lenient: most portals publish blanks for zero"),
+        basis=Basis("convention", "blank policy lenient: most portals publish blanks for zero (domain.md §6 #1–2)"),
+        example="a report with 152 blank cells",
         title=Text(zh="空白单元格按 0 计算", en="Blank cells counted as 0"),
         message=Text(zh="{actual} 个空白单元格按 0 参与计算", en="{actual} blank cells were counted as 0"),
         check=checks.blank_count,
     ),
     Rule(
-        code="GD-CARRY",
+        code="GD-TOTAL-BLANK",
+        severity=_W,
+        scope="report",
+        basis=Basis(
+            "arithmetic",
+            "a total's value follows from its written parts; the total is read as their sum wherever it is read",
+        ),
+        title=Text(zh="合计栏空白而分项已填", en="A total left blank beside written parts"),
+        message=Text(
+            zh="{label}：空白；其各分项之和为 {expected}",
+            en="{label}: left blank; its parts sum to {expected}",
+        ),
+        outcome="blank_total",
+        example="（一）予以公开: 自然人 5, other applicants blank, 总计 blank",
+    ),
+    Rule(
+        code="GD-NOT-ASSESSABLE",
+        severity=_I,
+        scope="report",
+        basis=Basis(
+            "arithmetic",
+            "a blank on the short side of a relation could hold the difference, so the relation cannot be checked",
+        ),
+        title=Text(zh="因空白无法核对的关系", en="A relation blank cells leave unchecked"),
+        message=Text(
+            zh="{label}：{relation} 无法核对，所需单元格空白：{cells}",
+            en="{label}: {relation} cannot be checked; it needs the blank cells {cells}",
+        ),
+        outcome="not_assessable",
+        example="（一）予以公开: only 总计 15 written (domain.md §6 #2)",
+    ),
+    Rule(
+        code="GD-ROOT-CAUSE",
         severity=_E,
+        scope="report",
+        basis=Basis(
+            "arithmetic",
+            "the one cell whose change makes the most failing sums and balances hold, net of those it would "
+            "break; the relations it breaks are its consequences",
+        ),
+        title=Text(zh="一个单元格导致多项关系不成立", en="One cell breaks several relations"),
+        message=Text(
+            zh="{label}：填报为 {actual}；若为 {expected}，则以下 {count} 项关系均成立：{relations}",
+            en="{label}: reads {actual}; {expected} would make these {count} relations hold: {relations}",
+        ),
+        outcome="root_cause",
+        example="一、本年新收 · 自然人 one too high: its row and the 勾稽 of its column both fail",
+    ),
+    Rule(
+        code="GD-CARRY",
+        severity=_W,
         scope="collection",
-        basis=Basis("arithmetic", "across years, what is carried forward is next year's carry-over"),
+        basis=Basis(
+            "convention",
+            "reviewers' convention, not an official rule (domain.md §6 #12): 结转下年度继续办理 of year N is "
+            "上年结转 of year N+1; a blank against a number is not judged",
+        ),
+        example="2019 结转下年度 · 自然人 3, 2020 上年结转 · 自然人 4",
         title=Text(
             zh="上年结转数与上一年度结转下年度数不一致",
             en="Carried over does not match last year's carried forward",
@@ -237,9 +327,14 @@ BUILTIN_RULES: Final = (
     ),
     Rule(
         code="GD-CHAIN",
-        severity=_E,
+        severity=_W,
         scope="collection",
-        basis=Basis("arithmetic", "across years (2019 template), this year's items follow from last year's"),
+        basis=Basis(
+            "convention",
+            "reviewers' convention (2019 form): 上一年项目数量 of year N+1 is "
+            "year N's 上一年项目数量 plus its 本年增/减",
+        ),
+        example="2019 行政许可 7 − 0, 2020 上一年项目数量 8",
         title=Text(
             zh="上一年项目数量与上一年度报告不衔接",
             en="Previous year's items do not follow from last year's report",
@@ -253,7 +348,8 @@ BUILTIN_RULES: Final = (
         code="GD-DUPLICATE",
         severity=_E,
         scope="collection",
-        basis=Basis("regulation", "one annual report per agency and year (Art. 49)"),
+        basis=Basis("regulation", "Art. 49: each agency publishes its 上一年度 annual report, one per agency and year"),
+        example="two 2019 reports of 天水市民政局",
         title=Text(zh="同一机关同一年度有多份报告", en="More than one report for the same agency and year"),
         message=Text(
             zh="{actual} 年度已有同一机关的报告：{expected}",

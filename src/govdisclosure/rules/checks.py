@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from .._findings import Finding, Text
+from .._findings import Finding, Severity, Text
 from ..identifiers import InvalidIdentifier, uscc
-from ..regulation import TemplateVersion, template_for_year
+from ..regulation import ARTICLE_49_LEVELS, LEGACY, TEMPLATE_2019, TemplateVersion, template_for_year
 from .context import Context
 from .registry import Rule
 
@@ -27,7 +27,11 @@ __all__ = [
 
 
 def template_year(rule: Rule, context: Context) -> Iterator[Finding]:
-    """GD-TEMPLATE-YEAR: the report uses the template its year requires."""
+    """GD-TEMPLATE-YEAR: the report uses the template its year requires.
+
+    A 2019 report not on the 2019 form is a warning: 国办公开办函〔2019〕60号
+    lets 2019 reports 参照统一格式 where the form is truly hard to follow.
+    """
     report = context.report
     template = type(report).template
     try:
@@ -43,6 +47,7 @@ def template_year(rule: Rule, context: Context) -> Iterator[Finding]:
             year=report.year,
             required=_template_name(required),
             given=_template_name(template),
+            severity=Severity.WARNING if required is TEMPLATE_2019 and report.year == 2019 else None,
         )
 
 
@@ -76,7 +81,14 @@ def published_early(rule: Rule, context: Context) -> Iterator[Finding]:
 
 
 def deadline(rule: Rule, context: Context) -> Iterator[Finding]:
-    """GD-DEADLINE: a report published after its year is published by the statutory deadline."""
+    """GD-DEADLINE: a report published after its year is published by the statutory deadline.
+
+    From report year 2019, Art. 49 holds only the agencies it names: departments
+    of governments at county level and above, and local governments at county
+    level and above (:data:`~govdisclosure.regulation.ARTICLE_49_LEVELS`); an
+    agency of unknown level is held to it.  Before, the 2008 Regulation's
+    Art. 31 held every agency to 31 March.
+    """
     report = context.report
     published = report.published
     if published is None or published <= datetime.date(report.year, 12, 31):
@@ -85,7 +97,11 @@ def deadline(rule: Rule, context: Context) -> Iterator[Finding]:
         template = template_for_year(report.year)
     except ValueError:
         return
-    kind = report.agency.kind
+    kind, level = report.agency.kind, report.agency.level
+    if template is not LEGACY and level is not None:
+        kinds = [kind] if kind is not None else list(template.deadlines)
+        if not any(level in ARTICLE_49_LEVELS[k] for k in kinds):
+            return
     deadlines = [template.deadlines[kind]] if kind is not None else list(template.deadlines.values())
     # With the kind unknown, only the latest deadline can be held against the report.
     latest = max(deadlines, key=lambda d: d.date_for(report.year))

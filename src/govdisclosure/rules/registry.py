@@ -36,6 +36,7 @@ __all__ = [
     "BasisKind",
     "Check",
     "Derivation",
+    "RelationOutcome",
     "Rule",
     "Scope",
     "register_rule",
@@ -52,6 +53,11 @@ Scope: TypeAlias = Literal["document", "report", "collection"]
 #: the form implies, a reviewers' convention, a national standard, or the
 #: interchange shape itself.
 BasisKind: TypeAlias = Literal["regulation", "template", "arithmetic", "convention", "standard", "interchange"]
+
+#: What a relation came to that a rule of its own reports: a blank total beside
+#: written parts, a relation that cannot be checked for blanks, or one cell that
+#: breaks several relations (see :mod:`govdisclosure.rules._judge`).
+RelationOutcome: TypeAlias = Literal["blank_total", "not_assessable", "root_cause"]
 
 #: A function deriving a relation rule's relations for a template, in document order.
 Derivation: TypeAlias = "Callable[[TemplateVersion], Iterable[Relation]]"
@@ -82,10 +88,13 @@ class Rule:
     published a code keeps its meaning.  *title* and *message* are
     :class:`~govdisclosure.rules.Text`; the message is a template filled with
     ``label``, ``expected``, ``actual`` and the further values the rule
-    passes.  A ``report`` rule evaluates either *relations* (a
-    :data:`Derivation`) or *check* (a :data:`Check`); ``document`` and
-    ``collection`` rules are evaluated where documents are read and by
-    :mod:`govdisclosure.rules.collection`, and name neither.
+    passes.  A ``report`` rule evaluates exactly one of *relations* (a
+    :data:`Derivation`), *check* (a :data:`Check`) or *outcome* (the
+    engine reports that outcome of the other rules' relations with it);
+    ``document`` and ``collection`` rules are evaluated where documents are
+    read and by :mod:`govdisclosure.rules.collection`, and name none.
+    *example* is a report shape that gives a finding of the rule, in a
+    sentence, for the catalogue.
     """
 
     code: str
@@ -96,17 +105,19 @@ class Rule:
     message: Text
     relations: Derivation | None = None
     check: Check | None = None
+    outcome: RelationOutcome | None = None
+    example: str = ""
 
     def __attrs_post_init__(self) -> None:
         if not _CODE.fullmatch(self.code):
             raise ValueError(f"a rule code is upper-case words joined by '-', such as 'GD-T3-ROW'; got {self.code!r}")
         if self.scope not in _SCOPES:
             raise ValueError(f"rule {self.code}: scope must be one of {', '.join(_SCOPES)}; got {self.scope!r}")
-        evaluators = (self.relations is not None) + (self.check is not None)
+        evaluators = (self.relations is not None) + (self.check is not None) + (self.outcome is not None)
         if self.scope == "report" and evaluators != 1:
-            raise ValueError(f"rule {self.code}: a report rule evaluates relations or a check, exactly one")
+            raise ValueError(f"rule {self.code}: a report rule evaluates relations, a check or an outcome, exactly one")
         if self.scope != "report" and evaluators:
-            raise ValueError(f"rule {self.code}: only a report rule names relations or a check")
+            raise ValueError(f"rule {self.code}: only a report rule names relations, a check or an outcome")
 
     @property
     def title_zh(self) -> str:

@@ -44,8 +44,9 @@ __all__ = [
 #: A cell's place: the keys from the report down to it.
 Path: TypeAlias = tuple[str, ...]
 
-#: Amounts in 万元 above this are taken to have been written in 元 (1,000,000,000 元).
-IMPLAUSIBLE_WAN: Final = Decimal(100_000)
+#: Amounts in 万元 above this are taken to have been written in 元: 10 billion yuan, beyond
+#: any one agency's year of fees (a provincial procurement total may exceed 1 billion).
+IMPLAUSIBLE_WAN: Final = Decimal(1_000_000)
 
 
 @attrs.frozen
@@ -185,10 +186,14 @@ def issued_within_in_force(template: TemplateVersion) -> Iterator[Relation]:
 
 
 def plausible_amounts(template: TemplateVersion) -> Iterator[Relation]:
-    """GD-T2-UNIT: an amount in 万元 is not implausibly large."""
+    """GD-T2-UNIT: an amount the form's header puts in 万元 is not implausibly large.
+
+    Only where the header prints the unit (2021: 本年收费金额（单位：万元）); the
+    2019 form's 采购总金额 states none, so its magnitude says nothing of a unit.
+    """
     for path, _, row in _proactive_rows(template):
         for column in row.children:
-            if column.unit == "万元":
+            if column.unit == "万元" and column.unit in column.zh:
                 cell = (*path, column.key)
                 yield Compare("GD-T2-UNIT", (cell,), "<=", (), at=cell, constant=IMPLAUSIBLE_WAN)
 
