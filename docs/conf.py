@@ -311,7 +311,15 @@ def _rules_md() -> str:
     rows = []
     for rule in RULES.values():
         per_template = ", ".join(f"{key}: {counts[key][rule.code]}" for key in TEMPLATES if counts[key][rule.code])
-        evaluates = "relations" if rule.relations is not None else "check" if rule.check is not None else "—"
+        evaluates = (
+            "relations"
+            if rule.relations is not None
+            else "check"
+            if rule.check is not None
+            else f"outcome: {rule.outcome}"
+            if rule.outcome is not None
+            else "—"
+        )
         rows.append(
             (
                 f"`{rule.code}`",
@@ -320,11 +328,12 @@ def _rules_md() -> str:
                 rule.title.zh,
                 rule.title.en,
                 f"{rule.basis.kind}: {rule.basis.text}",
+                rule.example or "—",
                 evaluates,
                 per_template or "—",
             )
         )
-    header = ("code", "severity", "scope", "规则", "rule", "basis", "evaluates", "relations per template")
+    header = ("code", "severity", "scope", "规则", "rule", "basis", "example", "evaluates", "relations per template")
     return _table(header, rows)
 
 

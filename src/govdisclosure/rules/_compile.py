@@ -1,9 +1,10 @@
 """Compile a template's relations into one function that evaluates them all.
 
 The relations stay data (:mod:`.relations`); this module turns them into
-straight-line Python once per report class: *read* gathers every cell's
-value once, *check* evaluates every relation on those values, counting a
-blank as 0, and returns only the relations that do not hold.  Judging what a
+straight-line Python once per report class: *evaluate* reads every cell's
+value once and evaluates every relation on them, counting a blank as 0,
+returning only the relations that do not hold; *check* does the same on
+values already read.  Judging what a
 failure means where cells are blank (:mod:`._judge`) is done on the failures
 alone, so a report whose relations hold costs a few attribute reads and
 additions per relation.
@@ -30,17 +31,16 @@ Evaluation: TypeAlias = tuple[list[Failure], tuple[Any, ...]]
 
 @attrs.frozen
 class Evaluator:
-    """The compiled form of *relations*: *read* gives the values of *cells*, in this order; *check* judges them."""
+    """The compiled form of *relations*.
+
+    *evaluate* gives a report's failures (blank cells counted as 0) and the
+    values of *cells*, in this order; *check* the failures of such values.
+    """
 
     relations: tuple[Relation, ...]
     cells: tuple[Path, ...]
-    read: Callable[[Any], tuple[Any, ...]]
+    evaluate: Callable[[Any], Evaluation]
     check: Callable[[Sequence[Any]], list[Failure]]
-
-    def evaluate(self, report: Any) -> Evaluation:
-        """The relations of *report* that fail (blank cells counted as 0), and every cell's value."""
-        values = self.read(report)
-        return self.check(values), values
 
 
 def compile_relations(relations: tuple[Relation, ...]) -> Evaluator:
@@ -48,15 +48,14 @@ def compile_relations(relations: tuple[Relation, ...]) -> Evaluator:
     cells = tuple(dict.fromkeys(cell for relation in relations for cell in relation.cells()))
     name = {cell: f"c{index}" for index, cell in enumerate(cells)}
     unpack = "".join(name[cell] + ", " for cell in cells)
-    lines = ["def read(r):", *_reads(cells, name), f"    return ({unpack})", "def check(v):"]
-    lines.append(f"    ({unpack}) = v" if cells else "    pass")
-    lines.append("    failed = []")
+    checks = ["    failed = []"]
     for index, relation in enumerate(relations):
-        lines += _check(index, relation, name)
-    lines.append("    return failed")
+        checks += _check(index, relation, name)
+    lines = ["def evaluate(r):", *_reads(cells, name), *checks, f"    return failed, ({unpack})"]
+    lines += ["def check(v):", f"    ({unpack}) = v" if cells else "    pass", *checks, "    return failed"]
     namespace: dict[str, Any] = {"Decimal": decimal.Decimal}
     exec(compile("\n".join(lines) + "\n", "<govdisclosure relations>", "exec"), namespace)
-    return Evaluator(relations, cells, namespace["read"], namespace["check"])
+    return Evaluator(relations, cells, namespace["evaluate"], namespace["check"])
 
 
 def _reads(cells: tuple[Path, ...], name: dict[Path, str]) -> list[str]:

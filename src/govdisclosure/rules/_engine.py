@@ -61,8 +61,7 @@ def iter_findings(
     """
     plan = _plan(type(report), blank, lang, select, ignore)
     evaluator = plan.shape.evaluator
-    values = evaluator.read(report)
-    failed = evaluator.check(values)
+    failed, values = evaluator.evaluate(report)
     context = Context(report, lang, blank, evaluator.cells, values)
     for rule in plan.steps:
         if rule is None:
@@ -87,6 +86,7 @@ def _relation_findings(
     relations, cells = shape.evaluator.relations, shape.evaluator.cells
     judgement = judge(shape, values, failed, lenient=lenient)
     selected = [n for n in sorted(judgement.outcomes) if relations[n].code in plan.relation_codes]
+    among = frozenset(selected)
 
     def own(number: int) -> Finding:
         relation = relations[number]
@@ -98,13 +98,13 @@ def _relation_findings(
 
     grouped: dict[int, RootCause] = {}
     if not cascades and "GD-ROOT-CAUSE" in plan.outcome_codes:
-        for cause in root_causes(shape, judgement, selected):
+        for cause in root_causes(shape, judgement, among):
             grouped.update(dict.fromkeys(cause.fixes, cause))
     for number in selected:
         outcome, relation = judgement.outcomes[number], relations[number]
         if outcome is Outcome.BLANK_TOTAL:
             if "GD-TOTAL-BLANK" in plan.outcome_codes:
-                total = judgement.values[cells.index(relation.at)]
+                total = judgement.values[shape.index[relation.at]]
                 yield finding(RULES["GD-TOTAL-BLANK"], cls, relation.at, lang, expected=total, relation=relation.code)
         elif outcome is Outcome.NOT_ASSESSABLE:
             if "GD-NOT-ASSESSABLE" in plan.outcome_codes:

@@ -22,7 +22,6 @@ first (:attr:`Evaluator.cells` order).
 from __future__ import annotations
 
 import enum
-from collections import Counter
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
@@ -30,7 +29,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from ._compile import Evaluator, Failure
-from .relations import Balance, Sum
+from .relations import Balance, Path, Sum
 
 __all__ = ["Judgement", "Outcome", "Shape", "judge", "root_causes"]
 
@@ -80,6 +79,8 @@ class Shape:
     sums: tuple[int, ...]
     #: For each cell, the equalities (sums and balances) reading it.
     equalities: tuple[tuple[int, ...], ...]
+    #: Each cell's place in the values, by key path.
+    index: dict[Path, int]
 
     @classmethod
     def of(cls, evaluator: Evaluator) -> Shape:
@@ -102,7 +103,7 @@ class Shape:
             if term.op == "==":
                 for cell in (*term.left, *term.right):
                     equalities[cell].append(number)
-        return cls(evaluator, tuple(terms), _sum_order(terms), tuple(map(tuple, equalities)))
+        return cls(evaluator, tuple(terms), _sum_order(terms), tuple(map(tuple, equalities)), index)
 
 
 def _sum_order(terms: Sequence[Terms]) -> tuple[int, ...]:
@@ -205,34 +206,30 @@ def root_causes(shape: Shape, judgement: Judgement, among: Collection[int]) -> l
     """
     values = judgement.values
     failing = {n for n in among if judgement.outcomes.get(n) is Outcome.FAILS and shape.terms[n].op == "=="}
-    unsettled = {n for n in among if n in judgement.outcomes}
+    # Each cell read by two or more failing equalities: the equalities reading it, and how many hold.
+    candidates: list[tuple[int, list[int], int]] = []
+    for cell in sorted({c for n in failing for c in (*shape.terms[n].left, *shape.terms[n].right)}):
+        reading = [n for n in shape.equalities[cell] if n in among]
+        if sum(n in failing for n in reading) >= 2:
+            holding = sum(1 for n in reading if n not in judgement.outcomes)
+            candidates.append((cell, [n for n in reading if n in failing], holding))
     causes: list[RootCause] = []
     while len(failing) >= 2:
         best: tuple[int, RootCause] | None = None
-        for cell in sorted({c for n in failing for c in (*shape.terms[n].left, *shape.terms[n].right)}):
-            reading = [n for n in shape.equalities[cell] if n in among]
-            breaks = sum(1 for n in reading if n not in unsettled)
-            changes: Counter[Number] = Counter()
+        for cell, reading, breaks in candidates:
+            changes: dict[Number, list[int]] = {}
             for n in reading:
                 if n in failing:
-                    term = shape.terms[n]
                     imbalance = judgement.imbalances[n]
-                    changes[-imbalance if cell in term.left else imbalance] += 1
-            for change, fixed in changes.items():
-                if fixed < 2 or (values[cell] or 0) + change < 0:
+                    changes.setdefault(-imbalance if cell in shape.terms[n].left else imbalance, []).append(n)
+            for change, fixes in changes.items():
+                if len(fixes) < 2 or (values[cell] or 0) + change < 0:
                     continue
-                score = fixed - breaks
+                score = len(fixes) - breaks
                 if best is None or score > best[0]:
-                    fixes = tuple(n for n in reading if n in failing and _fixed_by(shape, judgement, n, cell, change))
-                    best = (score, RootCause(cell, values[cell], change, fixes))
+                    best = (score, RootCause(cell, values[cell], change, tuple(fixes)))
         if best is None:
             break
         causes.append(best[1])
         failing.difference_update(best[1].fixes)
     return causes
-
-
-def _fixed_by(shape: Shape, judgement: Judgement, number: int, cell: int, change: Number) -> bool:
-    term = shape.terms[number]
-    imbalance = judgement.imbalances[number]
-    return (imbalance + change if cell in term.left else imbalance - change) == 0
