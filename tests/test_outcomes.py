@@ -184,7 +184,7 @@ def test_unit_only_where_the_form_states_it() -> None:
 
 
 def _published(year: int, template: str, level: str | None, kind: str, day: datetime.date) -> Any:
-    cls = gd.REPORT_CLASSES[template] if hasattr(gd, "REPORT_CLASSES") else gd.model.REPORT_CLASSES[template]
+    cls = gd.model.REPORT_CLASSES[template]
     return cls(year=year, agency=gd.Agency(name="某", level=level, kind=kind), published=day)
 
 
@@ -262,3 +262,15 @@ def test_root_cause_of_a_received_total() -> None:
     assert "would make these 2 relations hold" in finding.message
     assert "GD-T3-ROW /requests/received/total" in finding.message
     assert "GD-T3-BALANCE /requests/carried_forward/total" in finding.message
+
+
+def test_a_general_office_report_is_a_departments() -> None:
+    """A 办公厅's own report is due by 31 January (Art. 49 ¶1); the government's report it publishes by 31 March."""
+    published = datetime.date(2020, 2, 15)
+    office = _published(2019, "2019", "provincial", "general_office", published)
+    government = _published(2019, "2019", "provincial", "government", published)
+    (late,) = [f for f in iter_findings(office, lang="en") if f.code == "GD-DEADLINE"]
+    assert late.expected == datetime.date(2020, 1, 31)
+    assert [f for f in iter_findings(government) if f.code == "GD-DEADLINE"] == []
+    legacy = _published(2015, "legacy", "township", "general_office", datetime.date(2016, 4, 1))
+    assert [f.expected for f in iter_findings(legacy) if f.code == "GD-DEADLINE"] == [datetime.date(2016, 3, 31)]

@@ -24,14 +24,27 @@ AGENCY_LEVELS = Heading(
     ),
 )
 
-#: Government or department: it decides the publication deadline (Art. 49).
+#: Whose report it is: it decides the publication deadline (Art. 49).  A government's
+#: 办公厅（室） publishes two: the government's own (``government``, Art. 49 ¶2) and its
+#: own as a department of that government (``general_office``, Art. 49 ¶1).
 AGENCY_KINDS = Heading(
     "kind",
     "机关类型",
     "Kind of agency",
     children=(
-        Heading("government", "人民政府", "People's government or its general office", articles=(ArticleRef(49, 2),)),
+        Heading(
+            "government",
+            "人民政府（本级政府报告）",
+            "People's government (the government's report, also when its general office publishes it)",
+            articles=(ArticleRef(49, 2),),
+        ),
         Heading("department", "政府部门", "Government department", articles=(ArticleRef(49, 1),)),
+        Heading(
+            "general_office",
+            "政府办公厅（室）（本机关报告）",
+            "A government's general office (its own report, as a department)",
+            articles=(ArticleRef(49, 1),),
+        ),
     ),
 )
 
@@ -41,6 +54,7 @@ AGENCY_KINDS = Heading(
 ARTICLE_49_LEVELS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "department": frozenset({"national", "provincial", "municipal", "county"}),
+        "general_office": frozenset({"national", "provincial", "municipal", "county"}),
         "government": frozenset({"provincial", "municipal", "county"}),
     }
 )

@@ -12,7 +12,15 @@ from collections.abc import Iterator
 
 from .._findings import Finding, Severity, Text
 from ..identifiers import InvalidIdentifier, uscc
-from ..regulation import ARTICLE_49_LEVELS, LEGACY, TEMPLATE_2019, TemplateVersion, template_for_year
+from ..regulation import (
+    AGENCY_KINDS,
+    ARTICLE_49_LEVELS,
+    LEGACY,
+    TEMPLATE_2019,
+    Deadline,
+    TemplateVersion,
+    template_for_year,
+)
 from .context import Context
 from .registry import Rule
 
@@ -102,13 +110,22 @@ def deadline(rule: Rule, context: Context) -> Iterator[Finding]:
         kinds = [kind] if kind is not None else list(template.deadlines)
         if not any(level in ARTICLE_49_LEVELS[k] for k in kinds):
             return
-    deadlines = [template.deadlines[kind]] if kind is not None else list(template.deadlines.values())
+    deadlines = [_deadline_of(template, kind)] if kind is not None else list(template.deadlines.values())
     # With the kind unknown, only the latest deadline can be held against the report.
     latest = max(deadlines, key=lambda d: d.date_for(report.year))
     due = latest.date_for(report.year)
     if published > due:
         basis = Text(zh=latest.article.zh, en=latest.article.en)
         yield context.finding(rule, ("published",), expected=due, actual=published, basis=basis)
+
+
+def _deadline_of(template: TemplateVersion, kind: str) -> Deadline:
+    """The deadline of a *kind* of agency: the template's deadline citing the kind's article, else the kind's own."""
+    articles = AGENCY_KINDS[kind].articles
+    for deadline in template.deadlines.values():
+        if deadline.article in articles:
+            return deadline
+    return template.deadlines.get(kind) or max(template.deadlines.values(), key=lambda d: (d.month, d.day))
 
 
 def blank_cells(rule: Rule, context: Context) -> Iterator[Finding]:
