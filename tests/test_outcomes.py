@@ -274,3 +274,26 @@ def test_a_general_office_report_is_a_departments() -> None:
     assert [f for f in iter_findings(government) if f.code == "GD-DEADLINE"] == []
     legacy = _published(2015, "legacy", "township", "general_office", datetime.date(2016, 4, 1))
     assert [f.expected for f in iter_findings(legacy) if f.code == "GD-DEADLINE"] == [datetime.date(2016, 3, 31)]
+
+
+def test_the_tie_rule_takes_the_cell_read_first() -> None:
+    """Cells read by exactly the same relations are equally likely: the one the relations read first is taken.
+
+    No cell of the two templates shares all its relations with another, so this runs on two sums of
+    their own: t1 = a + b and t2 = a + b, with b one too high.
+    """
+    from types import SimpleNamespace
+
+    from govdisclosure.rules._judge import Shape, judge, root_causes
+
+    relations = (Sum("GD-T0-A", ("t1",), (("a",), ("b",))), Sum("GD-T0-B", ("t2",), (("a",), ("b",))))
+    shape = Shape.of(compile_relations(relations))
+    assert shape.evaluator.cells[:2] == (("a",), ("b",))
+    failed, values = shape.evaluator.evaluate(SimpleNamespace(a=2, b=4, t1=5, t2=5))
+    judgement = judge(shape, values, failed, lenient=True)
+    (cause,) = root_causes(shape, judgement, frozenset(range(len(relations))))
+    assert (shape.evaluator.cells[cause.cell], cause.value, cause.change, cause.fixes) == (("a",), 2, -1, (0, 1))
+    # With a at 0 it cannot go lower, so the tie goes to b.
+    failed, values = shape.evaluator.evaluate(SimpleNamespace(a=0, b=4, t1=3, t2=3))
+    (cause,) = root_causes(shape, judge(shape, values, failed, lenient=True), frozenset(range(len(relations))))
+    assert (shape.evaluator.cells[cause.cell], cause.change) == (("b",), -1)

@@ -7,7 +7,9 @@ is one :class:`Rule` in the registry :data:`RULES`
 (:mod:`govdisclosure.rules.registry`; the built-in ones in
 :mod:`govdisclosure.rules.catalog`); :func:`register_rule` adds more and
 :func:`select_rules` resolves a selection by code or prefix.  The relations
-between cells (:func:`relations_for`) are derived from the vocabulary.
+between cells (:func:`relations_for`) are derived from the vocabulary; each
+holds, fails, or cannot be checked for blanks, and a cell that breaks several
+is reported once as their root cause (see :func:`iter_findings`).
 Rules across several reports of one agency are evaluated by
 :mod:`govdisclosure.rules.collection`.
 """
@@ -17,7 +19,7 @@ from ..regulation import Language
 from . import catalog as catalog  # registers the built-in rules
 from ._engine import is_valid, iter_findings, validate
 from .context import BlankPolicy, Context
-from .registry import RULES, Basis, BasisKind, Rule, Scope, register_rule, select_rules
+from .registry import RULES, Basis, BasisKind, RelationOutcome, Rule, Scope, register_rule, select_rules
 from .relations import Balance, Compare, Path, Relation, Sum, relations_for
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "Language",
     "Path",
     "Relation",
+    "RelationOutcome",
     "ReportInvalid",
     "Rule",
     "Scope",
