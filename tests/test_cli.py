@@ -95,11 +95,15 @@ def test_validate_errors_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 
 def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """--select and --ignore choose rules by code or prefix, in the report and across years alike."""
-    first = (
-        VALID[:-1] + ', "requests": {"received": {"natural_person": 2, "total": 3}, "carried_forward": {"total": 1}}}'
-    )
+    # Written cells (blanks beside a written figure cannot be checked): row 一 and the 总计 balance fail,
+    # and 2022 carries over 2 where 2021 carried forward 1.
+    received = '{"natural_person": 2, "commercial": 0, "research": 0, "public_interest": 0, '
+    received += '"legal_services": 0, "other_org": 0, "total": 3}'
+    requests = '"received": ' + received + ', "outcomes": {"total": {"total": 0}}, "carried_forward": {"total": 1}'
+    first = VALID[:-1] + ', "requests": {' + requests + "}}"
+    second = VALID.replace("2021,", "2022,")[:-1] + ', "requests": {"carried_over": {"total": 2}}}'
     (tmp_path / "2021.json").write_text(first, encoding="utf-8")
-    (tmp_path / "2022.json").write_text(VALID.replace("2021,", "2022,"), encoding="utf-8")
+    (tmp_path / "2022.json").write_text(second, encoding="utf-8")
 
     def codes(*options: str) -> tuple[int, set[str]]:
         status, out = run(capsys, "validate", "--format", "json", *options, str(tmp_path))
@@ -112,7 +116,8 @@ def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], tmp_path
     assert codes("--select", "GD-T3-ROW") == (1, {"GD-T3-ROW"})
     assert codes("--select", "GD-CARRY,GD-BLANK-COUNTED")[1] == {"GD-CARRY", "GD-BLANK-COUNTED"}
     status, left = codes("--ignore", "GD-T3,GD-CARRY")
-    assert left == everything - {"GD-T3-ROW", "GD-T3-BALANCE", "GD-CARRY"}
+    # A relation's outcome (here: not assessable) goes with its rule: ignoring GD-T3 drops it too.
+    assert left == everything - {"GD-T3-ROW", "GD-T3-BALANCE", "GD-CARRY", "GD-NOT-ASSESSABLE"}
     assert status == 0
 
 

@@ -281,12 +281,12 @@ def test_newline_in_file_name(capsys: pytest.CaptureFixture[str], tmp_path: Path
 
 def test_finding_about_a_file_written_already(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A cross-year finding decided only after its file was written follows under its name, marked so."""
-    later = VALID.replace("2021,", "2022,")
+    later = VALID.replace("2021,", "2022,")[:-1] + ', "requests": {"carried_over": {"total": 2}}}'
     earlier = VALID[:-1] + ', "requests": {"received": {"total": 1}, "carried_forward": {"total": 1}}}'
     (tmp_path / "1.json").write_text(later, encoding="utf-8")
     (tmp_path / "2.json").write_text(earlier, encoding="utf-8")
     status, out, _ = run(capsys, "validate", "--lang", "en", str(tmp_path))
-    assert status == 1
+    assert status == 0  # GD-CARRY is a reviewers' convention: a warning (issue 11)
     heads = [line for line in out.splitlines() if not line.startswith(" ")]
-    assert [heads[0], heads[2]] == [f"{tmp_path / '1.json'}: ok", f"{tmp_path / '1.json'}: 1 error (across years)"]
-    assert out.splitlines()[-1].startswith("  error   /requests/carried_over/total [GD-CARRY]")
+    assert [heads[0], heads[2]] == [f"{tmp_path / '1.json'}: ok", f"{tmp_path / '1.json'}: ok (across years)"]
+    assert out.splitlines()[-1].startswith("  warning /requests/carried_over/total [GD-CARRY]")

@@ -93,6 +93,12 @@ def test_carry_mismatch(column: str, pair: str) -> None:
     """A mismatch in one column gives one GD-CARRY error on the later report, at that column of carried_over."""
     y2019, y2020, y2021 = chain()
     earlier, later = (y2019, y2020) if pair == "2019-2020" else (y2020, y2021)
+    if getattr(earlier.requests.carried_forward, column) is None:
+        # A blank against a number is not judged (issue 11): the earlier year writes its 0.
+        forward_row = with_row_cell(earlier.requests.carried_forward, column, 0)
+        written = with_requests(earlier, carried_forward=forward_row)
+        y2019, y2020 = (written, y2020) if earlier is y2019 else (y2019, written)
+        earlier = written
     forward = getattr(earlier.requests.carried_forward, column)
     wrong = (forward or 0) + 1
     later = with_requests(later, carried_over=with_row_cell(later.requests.carried_over, column, wrong))
@@ -124,19 +130,28 @@ def test_carry_match(column: str, forward: int | None, over: int | None) -> None
     assert findings([y2019, y2020]) == []
 
 
-@pytest.mark.parametrize(("forward", "over"), [(None, 2), (2, None), (0, 1)])
+@pytest.mark.parametrize(("forward", "over"), [(None, 2), (2, None)])
 def test_carry_blank_against_number(forward: int | None, over: int | None) -> None:
-    """A blank against a non-zero number is a mismatch, the blank reported as None."""
+    """A blank against a number is not judged: a blank says nothing of what was carried (issue 11)."""
     y2019, y2020, _ = chain()
     y2019 = with_requests(y2019, carried_forward=with_row_cell(FORWARD_2019, "research", forward))
     y2020 = with_requests(y2020, carried_over=with_row_cell(FORWARD_2019, "research", over))
+    assert findings([y2019, y2020]) == []
+
+
+def test_carry_written_zero_against_number() -> None:
+    """A written 0 against a number is a mismatch, a warning on the later report."""
+    y2019, y2020, _ = chain()
+    y2019 = with_requests(y2019, carried_forward=with_row_cell(FORWARD_2019, "research", 0))
+    y2020 = with_requests(y2020, carried_over=with_row_cell(FORWARD_2019, "research", 1))
     ((report, finding),) = findings([y2019, y2020])
     assert report is y2020
-    assert (finding.code, finding.path, finding.expected, finding.actual) == (
+    assert (finding.code, finding.severity, finding.path, finding.expected, finding.actual) == (
         "GD-CARRY",
+        Severity.WARNING,
         "/requests/carried_over/research",
-        forward,
-        over,
+        0,
+        1,
     )
 
 
@@ -145,8 +160,10 @@ def test_carry_every_column_at_once() -> None:
     y2019, y2020, _ = chain()
     y2020 = with_requests(y2020, carried_over=RequestRow(**dict.fromkeys(COLUMNS, 50)))
     found = findings([y2019, y2020])
-    assert [f.path for _, f in found] == [f"/requests/carried_over/{column}" for column in COLUMNS]
-    assert [f.expected for _, f in found] == [getattr(FORWARD_2019, column) for column in COLUMNS]
+    # The blank public_interest is not judged against 50 (issue 11).
+    written = [column for column in COLUMNS if getattr(FORWARD_2019, column) is not None]
+    assert [f.path for _, f in found] == [f"/requests/carried_over/{column}" for column in written]
+    assert [f.expected for _, f in found] == [getattr(FORWARD_2019, column) for column in written]
 
 
 def test_carry_needs_consecutive_years() -> None:

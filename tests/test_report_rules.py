@@ -436,9 +436,9 @@ def test_blank_cells_do_not_change_arithmetic() -> None:
     lenient = [f for f in iter_findings(broken) if f.code != "GD-BLANK-COUNTED"]
     strict = [f for f in iter_findings(broken, blank="strict") if f.code != "GD-BLANK"]
     assert [f.code for f in strict] == ["GD-T4-TOTAL"]
-    # Lenient: a blank total beside written parts is a warning at that total, not an error.
+    # Lenient: with a part blank too, the blank total's value is unknown: not assessable, at info level.
     assert [(f.code, f.severity, f.path) for f in lenient] == [
-        ("GD-TOTAL-BLANK", Severity.WARNING, "/review_litigation/review/total")
+        ("GD-NOT-ASSESSABLE", Severity.INFO, "/review_litigation/review/total")
     ]
 
 

@@ -4,9 +4,10 @@ The compiled check (:mod:`._compile`) counts a blank as 0.  Under the
 lenient policy a blank is a count not written down: some count of 0 or more.
 So a relation that fails with blanks counted as 0 has one of three meanings:
 
-* a blank **total** beside written parts: its value is known (the parts'
-  sum); it is taken as that sum wherever it is read (:func:`impute`), so it
-  breaks no other relation, and is reported once, as a warning at itself;
+* a blank **total** beside written parts (every part written): its value
+  is known (the parts' sum); it is taken as that sum wherever it is read
+  (:func:`impute`), so it breaks no other relation, and is reported once, as
+  a warning at itself;
 * a blank on the side that falls short: a written count there could make
   the relation hold, so the relation is **not assessable**;
 * otherwise the relation **fails**, by its imbalance (left − right).
@@ -168,17 +169,19 @@ def judge(shape: Shape, values: tuple[Any, ...], failed: list[Failure], *, lenie
 
 
 def impute(shape: Shape, values: tuple[Any, ...]) -> tuple[tuple[Any, ...], dict[int, Number]]:
-    """*values* with each blank total whose written parts add up to more than 0 taken as their sum.
+    """*values* with each blank total whose parts are all known and add up to more than 0 taken as their sum.
 
-    Also returns the sums whose total was taken so, by index, with the sum.
+    A part is known when written or itself taken so; a blank part leaves the
+    total unknown (it would be a lower bound only).  Also returns the sums
+    whose total was taken so, by index, with the sum.
     """
     taken: dict[int, Number] = {}
     current = list(values)
     for number in shape.sums:
         term = shape.terms[number]
         assert term.total is not None
-        if current[term.total] is None:
-            total: Number = sum((current[i] or 0 for i in term.right), 0)
+        if current[term.total] is None and all(current[i] is not None for i in term.right):
+            total: Number = sum((current[i] for i in term.right), 0)
             if total:
                 current[term.total] = total
                 taken[number] = total

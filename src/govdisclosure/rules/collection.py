@@ -2,8 +2,11 @@
 
 Reports are grouped by agency: by 统一社会信用代码 where the report gives one,
 by name otherwise.  Within a group the reports of consecutive years are
-compared; blank cells count as 0, as under the lenient policy, but a pair of
-cells that are both blank is never a finding.
+compared.  Carry-over (``GD-CARRY``) compares only cells written in both
+years: a blank says nothing of what was carried, so a blank against a number
+is not judged.  The item chain (``GD-CHAIN``) counts blanks as 0, as under
+the lenient policy, but a pair of cells that are both blank is never a
+finding.
 
 :class:`CollectionChecker` takes reports one at a time and keeps, per agency
 and year, only what the rules compare (the carried-over and carried-forward
@@ -153,7 +156,7 @@ def _between(previous: _Year[Any], current: _Year[Any], lang: Language) -> Itera
     if not previous.cells or not current.cells:
         return
     for column, last, now in zip(APPLICANTS, previous.carried_forward(), current.carried_over(), strict=True):
-        if _differ(last, now):
+        if last is not None and now is not None and last != now:
             path: Path = ("requests", "carried_over", column)
             yield finding(RULES["GD-CARRY"], current.cls, path, lang, expected=last, actual=now)
     if previous.cls is current.cls:
