@@ -150,7 +150,9 @@ class Judgement:
 def judge(shape: Shape, values: tuple[Any, ...], failed: list[Failure], *, lenient: bool) -> Judgement:
     """What the relations that *failed* on *values* (blanks as 0) come to under the blank policy."""
     outcomes: dict[int, Outcome] = {}
-    if lenient:
+    # A total taken as its parts' sum fails with blanks as 0: without such a failure there is none to take.
+    totals = (shape.terms[number].total for number, _, _ in failed)
+    if lenient and any(total is not None and values[total] is None for total in totals):
         values, blank_totals = impute(shape, values)
         if blank_totals:
             failed = shape.evaluator.check(values)
@@ -209,6 +211,8 @@ def root_causes(shape: Shape, judgement: Judgement, among: Collection[int]) -> l
     """
     values = judgement.values
     failing = {n for n in among if judgement.outcomes.get(n) is Outcome.FAILS and shape.terms[n].op == "=="}
+    if len(failing) < 2:
+        return []
     # Each cell read by two or more failing equalities: the equalities reading it, and how many hold.
     candidates: list[tuple[int, list[int], int]] = []
     for cell in sorted({c for n in failing for c in (*shape.terms[n].left, *shape.terms[n].right)}):
