@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +15,7 @@ import govdisclosure as gd
 from govdisclosure.cli import main
 from govdisclosure.strategies import reports
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 VALID = '{"schema": "govdisclosure/annual-report/1", "template": "2021", "year": 2021, "agency": {"name": "某局"}}'
 
 
@@ -119,6 +121,25 @@ def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], tmp_path
     # A relation's outcome (here: not assessable) goes with its rule: ignoring GD-T3 drops it too.
     assert left == everything - {"GD-T3-ROW", "GD-T3-BALANCE", "GD-CARRY", "GD-NOT-ASSESSABLE"}
     assert status == 0
+
+
+def test_validate_cascades(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """One changed cell is one root cause, its broken relations inside it; --cascades lists them on their own."""
+    report = gd.load(EXAMPLES / "2021-report.json")
+    path = tmp_path / "broken.json"
+    gd.dump(gd.replace(report, {"/requests/received/natural_person": 13}), path)
+
+    def errors(*options: str) -> list[dict[str, object]]:
+        status, out = run(capsys, "validate", "--format", "json", *options, str(path))
+        assert status == 1
+        return [record for record in json.loads(out)["findings"] if record["severity"] == "error"]
+
+    (cause,) = errors()
+    assert (cause["code"], cause["path"]) == ("GD-ROOT-CAUSE", "/requests/received/natural_person")
+    values: Any = cause["values"]
+    separate = errors("--cascades")
+    assert [(r["code"], r["path"]) for r in separate] == [(c["code"], c["path"]) for c in values["consequences"]]
+    assert len(separate) > 1
 
 
 def test_validate_unknown_rule_code(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -182,6 +182,7 @@ def test_json_summary_for_a_clean_file(capsys: pytest.CaptureFixture[str], tmp_p
         "codes": {"GD-BLANK-COUNTED": 1},
         "skipped": [],
         "blank": "lenient",
+        "cascades": False,
         "select": None,
         "ignore": None,
         "lang": "zh",

@@ -118,6 +118,7 @@ def test_to_dict_fields() -> None:
         "expected": 3,
         "actual": None,
         "message": "GD-T3-ROW error at /requests/received/total",
+        "values": {},
     }
     assert type(finding.to_dict()["severity"]) is str
 
@@ -376,7 +377,8 @@ def test_finding_renders_in_any_language() -> None:
     assert zh.render("en") == str(en) == f"/published [GD-DEADLINE] {en.message}"
     assert zh.render() == str(zh)
     assert zh.in_language("en") == en
-    assert en.to_dict() == {**zh.to_dict(), "label": en.label, "message": en.message}
+    assert zh.to_dict()["values"] == {"basis": "第四十九条第一款"}
+    assert en.to_dict() == {**zh.to_dict(), "label": en.label, "message": en.message, "values": {"basis": "Art. 49(1)"}}
 
 
 def test_finding_message_comes_from_its_rule() -> None:
@@ -424,6 +426,22 @@ def test_text() -> None:
         text("fr")  # type: ignore[arg-type]
 
 
+def test_to_dict_carries_the_values_a_root_cause_explains() -> None:
+    """A root cause's imbalance-bearing consequences reach plain data, in the finding's language."""
+    report = gd.load(EXAMPLES / "2021-report.json")
+    broken = gd.replace(report, {"/requests/received/natural_person": 13})
+    (cause,) = [f for f in gd.iter_findings(broken, lang="en") if f.severity is gd.Severity.ERROR]
+    data = json.loads(json.dumps(cause.to_dict(), ensure_ascii=False))
+    assert data["code"] == "GD-ROOT-CAUSE"
+    assert data["path"] == "/requests/received/natural_person"
+    consequences = data["values"]["consequences"]
+    assert consequences
+    assert {item["code"] for item in consequences} <= {"GD-T3-ROW", "GD-T3-BALANCE", "GD-T3-COLUMN"}
+    assert all(type(item["values"]["imbalance"]) is int and item["values"]["imbalance"] for item in consequences)
+    explained: Any = dict(cause.values)["consequences"]
+    assert [item["message"] for item in consequences] == [f.in_language("en").message for f in explained]
+
+
 def test_a_parse_finding_is_made_by_its_rule() -> None:
     """GD-PARSE is in the catalogue: a reader's problem becomes a finding through the rule, worded by the reader."""
     rule = RULES["GD-PARSE"]
@@ -437,6 +455,7 @@ def test_a_parse_finding_is_made_by_its_rule() -> None:
         "expected": None,
         "actual": None,
         "message": "expected a four-digit year such as 2021",
+        "values": {"detail": "expected a four-digit year such as 2021"},
     }
     assert str(finding) == "/year [GD-PARSE] expected a four-digit year such as 2021"
 

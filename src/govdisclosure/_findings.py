@@ -156,23 +156,36 @@ class Finding:
         return self.render()
 
     def to_dict(self) -> dict[str, object]:
-        """The finding as plain JSON data, in :attr:`lang`: amounts as decimal strings, dates as ``YYYY-MM-DD``."""
+        """The finding as plain JSON data, in :attr:`lang`: amounts as decimal strings, dates as ``YYYY-MM-DD``.
+
+        ``values`` holds the further named values (an imbalance, the cells a
+        relation needed, the findings a root cause explains), texts rendered
+        in :attr:`lang` and findings as dicts of their own.
+        """
         return {
             "code": self.code,
             "severity": self.severity.value,
             "path": self.path,
             "label": self.label,
-            "expected": _plain(self.expected),
-            "actual": _plain(self.actual),
+            "expected": _plain(self.expected, self.lang),
+            "actual": _plain(self.actual, self.lang),
             "message": self.message,
+            "values": {name: _plain(value, self.lang) for name, value in self.values},
         }
 
 
-def _plain(value: object) -> object:
+def _plain(value: object, language: Language) -> object:
+    """*value* as plain JSON data, texts and findings in *language*."""
     if isinstance(value, decimal.Decimal):
         return format(value, "f")
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, Text):
+        return value(language)
+    if isinstance(value, Finding):
+        return value.in_language(language).to_dict()
+    if isinstance(value, (tuple, list)):
+        return [_plain(item, language) for item in value]
     return value
 
 

@@ -90,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
         help="blank cells: lenient counts them as 0 (default), strict reports each one",
     )
     validate.add_argument(
+        "--cascades",
+        action="store_true",
+        help="report every broken relation on its own, instead of one root cause with its consequences",
+    )
+    validate.add_argument(
         "--select",
         type=_codes,
         metavar="CODES",
@@ -239,6 +244,7 @@ class _Run:
             lang=self.arguments.lang,
             select=self.arguments.select,
             ignore=self.arguments.ignore,
+            cascades=self.arguments.cascades,
         )
         records.extend(finding.to_dict() for finding in checked)
         later: dict[tuple[str, int | None], list[_Record]] = {}
@@ -272,6 +278,7 @@ class _Run:
             "codes": dict(sorted(self.codes.items())),
             "skipped": self.skipped,
             "blank": self.arguments.blank,
+            "cascades": self.arguments.cascades,
             "select": self.arguments.select,
             "ignore": self.arguments.ignore,
             "lang": self.arguments.lang,
