@@ -4,9 +4,9 @@ Reports are grouped by agency: by 统一社会信用代码 where the report give
 by name otherwise.  Within a group the reports of consecutive years are
 compared.  Carry-over (``GD-CARRY``) compares only cells written in both
 years: a blank says nothing of what was carried, so a blank against a number
-is not judged.  The item chain (``GD-CHAIN``) counts blanks as 0, as under
-the lenient policy, but a pair of cells that are both blank is never a
-finding.
+is not judged.  The item chain (``GD-CHAIN``) likewise judges a row only
+when last year's 上一年项目数量 and 本年增/减 and this year's 上一年项目数量
+are all written.
 
 :class:`CollectionChecker` takes reports one at a time and keeps, per agency
 and year, only what the rules compare (the carried-over and carried-forward
@@ -42,9 +42,14 @@ _ITEM_ROWS: dict[type[Any], tuple[str, ...]] = {}
 
 
 def agency_key(report: AnnualReport) -> str:
-    """What identifies a report's agency across years: its USCC as checked (compacted), else its name."""
+    """What identifies a report's agency across years: its USCC as checked (compacted), else its name.
+
+    A 办公厅's own report (kind ``general_office``) is told apart from the
+    government's report it publishes, even under one code or name.
+    """
     code = report.agency.uscc
-    return uscc.compact(code) if code else report.agency.name
+    key = uscc.compact(code) if code else report.agency.name
+    return f"{key} (general_office)" if report.agency.kind == "general_office" else key
 
 
 def _item_rows(cls: type[Any]) -> tuple[str, ...]:
@@ -166,15 +171,8 @@ def _between(previous: _Year[Any], current: _Year[Any], lang: Language) -> Itera
 def _item_chain(previous: _Year[Any], current: _Year[Any], lang: Language) -> Iterator[Finding]:
     """2019 template: this year's 上一年项目数量 is last year's plus last year's change."""
     for (row, before, change), (_, now, _) in zip(previous.items(), current.items(), strict=True):
-        if before is None and change is None:
-            continue
-        expected = (before or 0) + (change or 0)
-        if _differ(expected, now):
+        if before is None or change is None or now is None:
+            continue  # a blank says nothing of the chain: not judged, as with carry-over
+        if before + change != now:
             path: Path = ("proactive", row, "previous_year")
-            yield finding(RULES["GD-CHAIN"], current.cls, path, lang, expected=expected, actual=now)
-
-
-def _differ(expected: int | None, actual: int | None) -> bool:
-    if expected is None and actual is None:
-        return False
-    return (expected or 0) != (actual or 0)
+            yield finding(RULES["GD-CHAIN"], current.cls, path, lang, expected=before + change, actual=now)
