@@ -34,24 +34,28 @@ from __future__ import annotations
 import csv as _csv
 import datetime
 import difflib
+import functools
 import io
+import itertools
 import json
 import re
 import types
 import typing
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
-from .._errors import ParseError, Problem
+from .._errors import ParseError, Problem, ProblemLog
 from ..model import REPORT_CLASSES, SCHEMA, Agency, AnnualReport, Cell, iter_cells
 from ..model._fields import MODEL, pointer_token, unwritable_character
-from ..model.kinds import YEAR, FieldKind, kind_of
+from ..model.kinds import YEAR, FieldKind, digits_problem, kind_of
 from ..regulation import EXTENSIONS, FIGURES, NARRATIVE, REPORT_FIELDS
+from ._duplicates import may_repeat_keys, repeated_keys
+from ._size import utf8_excess
 from .data import from_data, to_data
 from .json import DEFAULT_MAX_SIZE
 
@@ -460,16 +464,30 @@ class _Row:
     fields: Mapping[str, str]
 
 
+_Message = str | Callable[[], str]  # a callable is called only for a problem that is kept
+
+
 @attrs.frozen
 class _Reading:
     """What the reading of one table shares: where each column is, and the problems found so far."""
 
     columns: Mapping[str, int]  # name -> 1-based index
-    problems: list[Problem] = attrs.field(factory=list)
+    problems: ProblemLog = attrs.field(factory=ProblemLog)
 
-    def add(self, row: _Row, name: str, pointer: str, message: str) -> None:
+    def add(self, row: _Row, name: str, pointer: str, message: _Message) -> None:
         """Record a problem in *row*'s column *name*, about what *pointer* points at."""
-        self.problems.append(Problem(pointer=pointer, message=message, line=row.line, column=self.columns[name]))
+        self.problems.add(pointer, _lazy(message), line=row.line, column=self.columns[name])
+
+
+def _lazy(message: _Message) -> Callable[[], str]:
+    """*message* as the callable :meth:`ProblemLog.add` takes."""
+    return message if callable(message) else lambda: message
+
+
+def _error(problems: ProblemLog) -> ParseError:
+    """The error for *problems*: those kept, in the order of their lines and columns, and the count of all."""
+    kept = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+    return ParseError(kept, total=problems.total)
 
 
 def _read(
@@ -479,19 +497,23 @@ def _read(
     text, from_bytes = _decode(data, max_size)
     if max_field_size is None:
         max_field_size = max(max_size, len(text))
-    records, problems = _records(text)
+    problems = ProblemLog()
+    records = _records(text, problems)
     if not records:
-        raise ParseError(problems or [Problem(pointer="", message=_EMPTY, line=1, column=1)])
+        if not problems:
+            problems.add("", lambda: _EMPTY, line=1, column=1)
+        raise problems.error()
     reading = _Reading(_header(records[0], problems, from_bytes, max_field_size), problems)
     if problems and not reading.columns:
-        raise ParseError(problems)
-    rows = _data_rows(records[1:], reading, from_bytes, max_field_size)
+        raise problems.error()
+    rows = _data_rows(itertools.islice(records, 1, None), reading, from_bytes, max_field_size)
+    del records  # each row keeps its fields: the records themselves are no longer needed
     groups = _groups(rows)
     if single:
         groups = _one_group(groups, reading)
     reports = [_report(group, reading) for group in groups]
     if reading.problems:
-        raise ParseError(sorted(reading.problems, key=lambda p: (p.line or 0, p.column or 0)))
+        raise _error(reading.problems)
     return [report for report in reports if report is not None]
 
 
@@ -510,9 +532,11 @@ def _decode(data: str | bytes | bytearray | memoryview, max_size: int) -> tuple[
             raise _too_large(f"{len(raw)} bytes", max_size)
         return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape"), True
     if isinstance(data, str):
-        if len(data) > max_size:
-            raise _too_large(f"{len(data)} characters", max_size)
-        return data.removeprefix(_BOM), False
+        text = data.removeprefix(_BOM)
+        excess = utf8_excess(text, max_size)
+        if excess is not None:
+            raise _too_large(excess, max_size)
+        return text, False
     raise TypeError(f"expected str or bytes, got {type(data).__name__}")
 
 
@@ -520,7 +544,7 @@ def _too_large(size: str, max_size: int) -> ParseError:
     return ParseError([Problem(pointer="", message=f"document of {size} exceeds the limit of {max_size}")])
 
 
-def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+def _records(text: str, problems: ProblemLog) -> list[tuple[int, list[str]]]:
     """The non-empty CSV records of *text*, each with its first line; a syntax error ends the reading.
 
     No field can be longer than *text*, so the csv module's field size limit
@@ -531,27 +555,28 @@ def _records(text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
     if len(text) > limit:
         _csv.field_size_limit(len(text))
     try:
-        return _read_records(_csv.reader(io.StringIO(text, newline=""), strict=True))
+        return _read_records(_csv.reader(io.StringIO(text, newline=""), strict=True), problems)
     finally:
         _csv.field_size_limit(limit)
 
 
-def _read_records(reader: Any) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+def _read_records(reader: Any, problems: ProblemLog) -> list[tuple[int, list[str]]]:
     records: list[tuple[int, list[str]]] = []
     while True:
         line = reader.line_num + 1
         try:
             fields = next(reader)
         except StopIteration:
-            return records, []
+            return records
         except _csv.Error as error:
-            return records, [Problem(pointer="", message=f"not valid CSV: {error}", line=reader.line_num)]
+            problems.add("", functools.partial("not valid CSV: {}".format, error), line=reader.line_num)
+            return records
         if fields:  # a blank line is skipped
             records.append((line, fields))
 
 
 def _header(
-    record: tuple[int, list[str]], problems: list[Problem], from_bytes: bool, max_field_size: int
+    record: tuple[int, list[str]], problems: ProblemLog, from_bytes: bool, max_field_size: int
 ) -> dict[str, int]:
     """Where each column is (1-based), or empty after recording what is wrong with the header."""
     line, names = record
@@ -559,17 +584,18 @@ def _header(
     before = len(problems)
     for index, name in enumerate(names, start=1):
         message = _field_problem(name, from_bytes, max_field_size)
-        if message is not None or name not in COLUMNS:
-            message = message or _unknown("column", name, COLUMNS)
-            problems.append(Problem(pointer="", message=message, line=line, column=index))
+        if message is not None:
+            problems.add("", functools.partial(str, message), line=line, column=index)
+        elif name not in COLUMNS:
+            problems.add("", functools.partial(_unknown, "column", name, COLUMNS), line=line, column=index)
         elif name in columns:
-            message = f'column "{name}" appears twice (also column {columns[name]})'
-            problems.append(Problem(pointer="", message=message, line=line, column=index))
+            twice = functools.partial('column "{}" appears twice (also column {})'.format, name, columns[name])
+            problems.add("", twice, line=line, column=index)
         else:
             columns[name] = index
-    problems.extend(
-        Problem(pointer="", message=f'missing column "{name}"', line=line) for name in COLUMNS if name not in columns
-    )
+    for name in COLUMNS:
+        if name not in columns:
+            problems.add("", functools.partial('missing column "{}"'.format, name), line=line)
     return columns if len(problems) == before else {}
 
 
@@ -592,13 +618,16 @@ def _data_rows(
     rows = []
     for line, fields in records:
         if len(fields) != len(COLUMNS):
-            message = f"expected {len(COLUMNS)} fields, got {len(fields)}"
-            reading.problems.append(Problem(pointer="", message=message, line=line))
+            reading.problems.add("", functools.partial(_field_count, len(fields)), line=line)
             continue
         row = _Row(line, {name: fields[index - 1] for name, index in reading.columns.items()})
         if _readable(row, reading, from_bytes, max_field_size):
             rows.append(row)
     return rows
+
+
+def _field_count(count: int) -> str:
+    return f"expected {len(COLUMNS)} fields, got {count}"
 
 
 def _readable(row: _Row, reading: _Reading, from_bytes: bool, max_field_size: int) -> bool:
@@ -650,18 +679,21 @@ def _one_group(groups: list[list[_Row]], reading: _Reading) -> list[list[_Row]]:
     """The first report's rows; every other report's first row is recorded as a problem."""
     if not groups:
         if not reading.problems:  # rows there were, but none readable: their problems say why
-            reading.problems.append(Problem(pointer="", message="no data rows: a report needs at least one cell row"))
+            reading.problems.add("", lambda: "no data rows: a report needs at least one cell row")
         return []
     first = groups[0][0]
     for group in groups[1:]:
         row = group[0]
         name = next(name for name in _IDENTITY if row.fields[name] != first.fields[name])
-        message = (
-            f"another report begins here: {name} is {_show(row.fields[name])}, not {_show(first.fields[name])} "
-            f"as on line {first.line}; loads reads one report (load_many reads many)"
-        )
-        reading.add(row, name, _IDENTITY[name], message)
+        reading.add(row, name, _IDENTITY[name], functools.partial(_another_report, row, first, name))
     return groups[:1]
+
+
+def _another_report(row: _Row, first: _Row, name: str) -> str:
+    return (
+        f"another report begins here: {name} is {_show(row.fields[name])}, not {_show(first.fields[name])} "
+        f"as on line {first.line}; loads reads one report (load_many reads many)"
+    )
 
 
 def _report(rows: Sequence[_Row], reading: _Reading) -> AnnualReport | None:
@@ -680,7 +712,8 @@ def _report(rows: Sequence[_Row], reading: _Reading) -> AnnualReport | None:
             continue
         if spec.pointer in seen:
             what = "cell" if isinstance(spec, _CellSpec) else "part"
-            reading.add(row, "table", spec.pointer, f"duplicate {what}: already given on line {seen[spec.pointer]}")
+            duplicate = functools.partial("duplicate {}: already given on line {}".format, what, seen[spec.pointer])
+            reading.add(row, "table", spec.pointer, duplicate)
             continue
         seen[spec.pointer] = row.line
         _check_labels(row, spec, reading)
@@ -697,6 +730,7 @@ def _report(rows: Sequence[_Row], reading: _Reading) -> AnnualReport | None:
         return from_data(data)
     except ParseError as error:
         reading.problems.extend(_located(problem, origins, reading) for problem in error.problems)
+        reading.problems.total += error.omitted  # found by the document's reader, counted there
         return None
 
 
@@ -708,7 +742,9 @@ def _place_part(data: dict[str, Any], row: _Row, spec: _PartSpec, reading: _Read
         return
     if spec.form == "present":
         if text:
-            reading.add(row, "value", spec.pointer, f"expected an empty value (the part is present), got {_show(text)}")
+            reading.add(
+                row, "value", spec.pointer, lambda: f"expected an empty value (the part is present), got {_show(text)}"
+            )
             return
         node = data
         for key in spec.path:
@@ -717,9 +753,22 @@ def _place_part(data: dict[str, Any], row: _Row, spec: _PartSpec, reading: _Read
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as error:
-        reading.add(row, "value", spec.pointer, f"expected JSON text, got {_show(text)}: {error}")
+        reading.add(row, "value", spec.pointer, functools.partial(_not_json, text, error))
         return
-    _place(data, spec.path, value)
+    repeated = repeated_keys(text) if may_repeat_keys(text, value) else []
+    for inner, key in repeated:
+        message = functools.partial(_repeated_key, key)
+        reading.add(row, "value", spec.pointer + inner, message)
+    if not repeated:
+        _place(data, spec.path, value)
+
+
+def _not_json(text: str, error: Exception) -> str:
+    return f"expected JSON text, got {_show(text)}: {error}"
+
+
+def _repeated_key(key: str) -> str:
+    return f"the key {_show(key)} appears more than once in the same object"
 
 
 def _located(problem: Problem, origins: Mapping[str, _Row], reading: _Reading) -> Problem:
@@ -737,10 +786,10 @@ def _identity_data(row: _Row, reading: _Reading) -> dict[str, Any] | None:
     template = fields["template"]
     if template not in REPORT_CLASSES:
         known = ", ".join(f'"{key}"' for key in REPORT_CLASSES)
-        reading.add(row, "template", "/template", f"expected one of {known}, got {_show(template)}")
+        reading.add(row, "template", "/template", lambda: f"expected one of {known}, got {_show(template)}")
     year = fields["year"]
     if not YEAR.matches(year):
-        reading.add(row, "year", "/year", f"expected {YEAR.text_expected}, got {_show(year)}")
+        reading.add(row, "year", "/year", lambda: f"expected {YEAR.text_expected}, got {_show(year)}")
     if not fields["agency"].strip():
         reading.add(row, "agency", "/agency/name", "must not be blank")
     if len(reading.problems) > before:
@@ -762,7 +811,8 @@ def _spec(
     for depth, name in enumerate(("table", "row", "column")):
         choices = list(dict.fromkeys(k[depth] for k in known))
         if key[depth] not in choices:
-            reading.add(row, name, pointer, _unknown(name + _within(key[:depth]), key[depth], choices))
+            what = name + _within(key[:depth])
+            reading.add(row, name, pointer, functools.partial(_unknown, what, key[depth], choices))
             return None
         known = [k for k in known if k[depth] == key[depth]]
     return None  # pragma: no cover - a key whose every part is known is in the layout
@@ -782,8 +832,11 @@ def _check_labels(row: _Row, spec: _CellSpec | _PartSpec, reading: _Reading) -> 
     for name, official in (("row_label", spec.row_label), ("column_label", spec.column_label)):
         given = row.fields[name]
         if _nfkc(given) != _nfkc(official):
-            message = f'expected the official label "{official}", got {_show(given)} (edited or misaligned row?)'
-            reading.add(row, name, spec.pointer, message)
+            reading.add(row, name, spec.pointer, functools.partial(_label_message, official, given))
+
+
+def _label_message(official: str, given: str) -> str:
+    return f'expected the official label "{official}", got {_show(given)} (edited or misaligned row?)'
 
 
 def _nfkc(text: str) -> str:
@@ -797,16 +850,33 @@ def _value(row: _Row, spec: _CellSpec, reading: _Reading) -> int | str | None:
         return None
     kind = spec.kind
     if not kind.matches(text):
-        message = f"expected {kind.text_expected} or empty for a blank cell, got {_show(text)}"
-        reading.add(row, "value", spec.pointer, message)
+        too_long = _digits_problem(kind, text)
+        if too_long is not None:
+            reading.add(row, "value", spec.pointer, too_long)
+        else:
+            reading.add(row, "value", spec.pointer, functools.partial(_not_a_value, kind, text))
         return None
-    if kind.from_text is not int:
-        return text  # the interchange shape holds an amount as its decimal string
-    try:
-        return int(text)
-    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
-        reading.add(row, "value", spec.pointer, f"a number of {len(text)} digits is too long to read")
+    # The kind's pattern allows MAX_DIGITS digits at most, which int() always converts.
+    return int(text) if kind.from_text is int else text  # an amount stays its decimal string
+
+
+def _not_a_value(kind: FieldKind, text: str) -> str:
+    return f"expected {kind.text_expected} or empty for a blank cell, got {_show(text)}"
+
+
+#: A number written as a cell's kinds write one, but for its count of digits.
+_NUMERAL: Final = re.compile(r"(-?)(?:0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def _digits_problem(kind: FieldKind, text: str) -> str | None:
+    """Why *text*, a cell's number but for its digits, has too many (:func:`~..model.kinds.digits_problem`), or None."""
+    numeral = _NUMERAL.fullmatch(text)
+    if numeral is None:
         return None
+    sign, fraction = numeral.groups()
+    if (sign and (kind.minimum is None or kind.minimum >= 0)) or (fraction and kind.from_text is int):
+        return None  # wrong in form, not only in length
+    return digits_problem(Decimal(text))
 
 
 def _place(data: dict[str, Any], path: Sequence[str], value: int | str) -> None:

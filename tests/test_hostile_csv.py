@@ -1,0 +1,149 @@
+"""Hostile CSV input: capped problems, sizes in bytes, repeated keys, numbers too long (issue 10)."""
+
+from __future__ import annotations
+
+import difflib
+import time
+import tracemalloc
+from typing import Any
+
+import attrs
+import pytest
+
+import govdisclosure as gd
+from govdisclosure._errors import MAX_PROBLEMS
+from govdisclosure.codecs import csv as csv_codec
+from govdisclosure.model.kinds import DIGITS_RULE, MAX_COUNT
+
+from .test_csv_codec import example, problems_of
+
+HEADER = ",".join(csv_codec.COLUMNS) + "\n"
+BAD_ROW = "2021,某局,,2021,tabel,x,y,a,b,1\n"  # an unknown table: a difflib suggestion each, if built
+TOO_MANY = f"too many digits: {DIGITS_RULE}"
+
+
+def error_of(data: str | bytes, **options: object) -> gd.ParseError:
+    with pytest.raises(gd.ParseError) as caught:
+        csv_codec.loads(data, **options)  # type: ignore[arg-type]
+    return caught.value
+
+
+class TestProblemCap:
+    """A table of many bad rows keeps the first hundred problems and counts the rest."""
+
+    def test_the_first_hundred_are_kept_and_the_rest_counted(self) -> None:
+        error = error_of(HEADER + BAD_ROW * 1000)
+        assert len(error.problems) == MAX_PROBLEMS
+        assert (error.total, error.omitted) == (1000, 900)
+        assert [p.line for p in error.problems] == list(range(2, 102))
+        assert str(error).endswith("\n  and 900 more")
+        assert error.problems[0].message.startswith('unknown table "tabel"')
+
+    def test_every_kind_of_problem_is_counted(self) -> None:
+        """Rows of the wrong length, unknown tables and bad labels all count toward the total."""
+        rows = ("x\n" + BAD_ROW) * 200
+        error = error_of(HEADER + rows)
+        assert error.total == 400
+
+    def test_suggestions_are_made_for_kept_problems_only(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """difflib runs once per kept problem, not once per bad row."""
+        calls = []
+        real = difflib.get_close_matches
+
+        def counted(*args: Any, **kwargs: Any) -> list[str]:
+            calls.append(args[0])
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(difflib, "get_close_matches", counted)
+        error = error_of(HEADER + BAD_ROW * 1000)
+        assert error.total == 1000
+        assert len(calls) == MAX_PROBLEMS
+
+    def test_time_and_memory_grow_with_the_input_not_the_problems(self) -> None:
+        """Messages (and difflib suggestions) are built for kept problems only: 20,000 rows read fast."""
+        text = HEADER + BAD_ROW * 20_000
+        tracemalloc.start()
+        start = time.perf_counter()
+        error = error_of(text, max_size=10**8)
+        elapsed = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert error.total == 20_000
+        assert peak < 40 * len(text.encode())  # rows and their fields, no problem objects per row
+        assert elapsed < 20  # about 0.3 s alone; before, a suggestion per row took 2 s and more
+
+
+class TestSizeInBytes:
+    """The size limit counts text in UTF-8 bytes, as it does bytes."""
+
+    def test_chinese_text_is_counted_in_bytes(self) -> None:
+        text = csv_codec.dumps(example())
+        size = len(text.encode())
+        assert len(text) < size
+        limit = len(text) + 1  # enough characters, too few bytes
+        assert problems_of(text, max_size=limit) == [
+            (None, None, "", f"document of {size} bytes in UTF-8 exceeds the limit of {limit}")
+        ]
+        assert csv_codec.loads(text, max_size=size) == example()
+
+
+class TestRepeatedKeys:
+    """JSON text in a part row is refused when an object repeats a key, at the key's pointer."""
+
+    def test_extensions_repeating_a_key(self) -> None:
+        text = csv_codec.dumps(attrs.evolve(example(), extensions={"a": {"b": 1}}))
+        text = text.replace('"{""a"":{""b"":1}}"', '"{""a"":{""b"":1,""b"":2}}"')
+        [(_, column, pointer, message)] = problems_of(text)
+        assert (pointer, message) == ("/extensions/a/b", 'the key "b" appears more than once in the same object')
+        assert column == 10
+
+    def test_legacy_figures_repeating_a_key(self) -> None:
+        figure = gd.Figure(measure="requests_received", value=3, unit="件")
+        report = gd.LegacyReport(year=2015, agency=gd.Agency(name="某局"), figures=(figure,))
+        text = csv_codec.dumps(report)
+        assert '""unit"":""件""' in text
+        text = text.replace('""unit"":""件""', '""unit"":""件"",""unit"":""个""')
+        assert [(p, m) for _, _, p, m in problems_of(text)] == [
+            ("/figures/0/unit", 'the key "unit" appears more than once in the same object')
+        ]
+
+
+class TestDigits:
+    """A cell of too many digits is refused as JSON and XML refuse it."""
+
+    def test_the_longest_count_reads(self) -> None:
+        text = csv_codec.dumps(example()).replace(
+            "in_force,规章,现行有效件数,3", f"in_force,规章,现行有效件数,{MAX_COUNT}"
+        )
+        report = csv_codec.loads(text)
+        assert isinstance(report, gd.AnnualReport2021)
+        assert report.proactive.rules.in_force == MAX_COUNT
+
+    @pytest.mark.parametrize("value", [str(MAX_COUNT + 1), "1" * 4301, "-" + "1" * 31, "1" * 31 + ".5"])
+    def test_one_digit_too_many(self, value: str) -> None:
+        text = csv_codec.dumps(example()).replace("in_force,规章,现行有效件数,3", f"in_force,规章,现行有效件数,{value}")
+        [(_, _, pointer, message)] = problems_of(text)
+        assert pointer == "/proactive/rules/in_force"
+        if value.isdigit():
+            assert message == TOO_MANY
+        else:  # a sign or a fraction: wrong in form, not only in length
+            assert message.startswith("expected an integer ≥ 0 or empty for a blank cell")
+
+    def test_amounts_and_changes(self) -> None:
+        text = csv_codec.dumps(example())
+        amount = "9" * 30 + "." + "9" * 30
+        assert csv_codec.loads(_set_fee(text, amount)) is not None
+        for too_long in ("9" * 31, "1." + "1" * 31):
+            [(_, _, _, message)] = problems_of(_set_fee(text, too_long))
+            assert message == TOO_MANY
+
+
+def _set_fee(text: str, amount: str) -> str:
+    """*text* with the first money cell set to *amount*."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if ",proactive,fees,amount," in line:
+            head, _, _ = line.rstrip("\n").rpartition(",")
+            lines[index] = f"{head},{amount}\n"
+            return "".join(lines)
+    raise AssertionError("no money cell")
