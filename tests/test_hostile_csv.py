@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import time
 import tracemalloc
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -13,7 +14,8 @@ import pytest
 import govdisclosure as gd
 from govdisclosure._errors import MAX_PROBLEMS
 from govdisclosure.codecs import csv as csv_codec
-from govdisclosure.model.kinds import DIGITS_RULE, MAX_COUNT
+from govdisclosure.model._json import MAX_TEXT_LENGTH
+from govdisclosure.model.kinds import DIGITS_RULE, MAX_COUNT, MAX_NAME_LENGTH
 
 from .test_csv_codec import example, problems_of
 
@@ -147,3 +149,73 @@ def _set_fee(text: str, amount: str) -> str:
             lines[index] = f"{head},{amount}\n"
             return "".join(lines)
     raise AssertionError("no money cell")
+
+
+# ------------------------------------------------------------------ whatever the model accepts, every codec reads back
+
+#: Characters that cost the most in some format: four UTF-8 bytes, a doubled quote in CSV, an entity in XML.
+COSTLY = ["\U00020000", '"', "&", "<"]
+
+
+def at_the_limits(character: str, narrative: str | None = None) -> gd.AnnualReport:
+    """The 2021 example with every cell at thirty nines and every name and code at its longest, of *character*."""
+    text = csv_codec.dumps(example())
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if _is_cell(line):
+            head, _, _ = line.rstrip("\n").rpartition(",")
+            lines[index] = f"{head},{MAX_COUNT}\n"
+    report = csv_codec.loads("".join(lines))
+    name = character * MAX_NAME_LENGTH
+    agency = gd.Agency(name=name, uscc=name, level="provincial", kind="department", parent=name)
+    sections = None if narrative is None else gd.model.Narrative(overview=narrative)
+    return attrs.evolve(report, agency=agency, narrative=sections)
+
+
+def _is_cell(line: str) -> bool:
+    return line.split(",")[4] not in {"table", "agency", "published", "narrative", "extensions"}
+
+
+class TestEveryCodecReadsBack:
+    """A report at the model's limits dumps and loads back in JSON, XML and CSV under default settings."""
+
+    def test_names_are_short_texts(self) -> None:
+        """One definition: a thousand characters, so the CSV's ~300 repeats stay far under the size limit."""
+        assert MAX_NAME_LENGTH == 1_000
+        with pytest.raises(ValueError, match=r"^Agency\.name: 1001 characters long; a name holds at most 1000$"):
+            gd.Agency(name="局" * (MAX_NAME_LENGTH + 1))
+        with pytest.raises(ValueError, match=r"^Figure\.unit: 1001 characters long; a name holds at most 1000$"):
+            gd.Figure(measure="requests_received", value=1, unit="件" * (MAX_NAME_LENGTH + 1))
+
+    @pytest.mark.parametrize("character", COSTLY, ids=["astral", "quote", "ampersand", "less-than"])
+    @pytest.mark.parametrize("format", ["json", "xml", "csv"])
+    def test_longest_names_and_counts(self, format: str, character: str) -> None:
+        report = at_the_limits(character)
+        assert gd.loads(gd.dumps(report, format=format), format=format) == report
+
+    @pytest.mark.parametrize("character", COSTLY, ids=["astral", "quote", "ampersand", "less-than"])
+    @pytest.mark.parametrize("format", ["json", "xml", "csv"])
+    def test_the_longest_narrative_section(self, format: str, character: str) -> None:
+        report = at_the_limits("局", narrative=character * MAX_TEXT_LENGTH)
+        assert gd.loads(gd.dumps(report, format=format), format=format) == report
+
+    @pytest.mark.parametrize("format", ["json", "xml", "csv"])
+    def test_a_legacy_report_at_its_limits(self, format: str) -> None:
+        """Figures of thirty nines, the longest unit, a source text at the longest."""
+        source = gd.model.SourceSpan(start=0, end=MAX_COUNT, text="\U00020000" * MAX_TEXT_LENGTH)
+        figure = gd.Figure(measure="requests_received", value=MAX_COUNT, unit="&" * MAX_NAME_LENGTH, source=source)
+        money = gd.Figure(measure="fees", value=Decimal("9" * 30 + "." + "9" * 30), unit='"' * MAX_NAME_LENGTH)
+        agency = gd.Agency(name="\U00020000" * MAX_NAME_LENGTH, uscc='"' * MAX_NAME_LENGTH)
+        report = gd.LegacyReport(year=2015, agency=agency, figures=(figure, money))
+        assert gd.loads(gd.dumps(report, format=format), format=format) == report
+
+    @pytest.mark.parametrize("format", ["json", "xml", "csv"])
+    def test_readers_refuse_a_name_one_too_long_at_its_pointer(self, format: str) -> None:
+        """A 100,000-character agency name (a 20 MB CSV before) is refused by every reader, at /agency/name."""
+        report = gd.AnnualReport2021(year=2021, agency=gd.Agency(name="甲"))
+        text = gd.dumps(report, format=format).replace("甲", "甲" * (MAX_NAME_LENGTH + 1))
+        with pytest.raises(gd.ParseError) as caught:
+            gd.loads(text, format=format)
+        [problem] = [(p.pointer, p.message) for p in caught.value.problems]
+        what = "text" if format == "xml" else "string"
+        assert problem == ("/agency/name", f"the {what} is 1001 characters long; a name holds at most 1000")

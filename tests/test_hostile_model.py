@@ -21,6 +21,7 @@ from govdisclosure.model import (
     Figure,
     ItemCounts2019,
     LegacyReport,
+    Narrative,
     Proactive2019,
     Proactive2021,
     RequestRow,
@@ -176,24 +177,28 @@ class TestTextLength:
 
     @pytest.mark.parametrize("length", [MAX_TEXT_LENGTH + 1, 10_000_001])
     def test_the_model_refuses_a_text_longer_than_the_limit(self, length: int) -> None:
-        """A 10,000,001-character agency name (which XML could not read back) is refused at construction."""
-        with pytest.raises(ValueError, match=f"^Agency.name: {length} characters long; a text holds at most 1000000$"):
+        """A 10,000,001-character text (which XML could not read back) is refused at construction."""
+        with pytest.raises(
+            ValueError, match=f"^Narrative.overview: {length} characters long; a text holds at most 1000000$"
+        ):
+            Narrative(overview="文" * length)
+        with pytest.raises(ValueError, match=f"^Agency.name: {length} characters long; a name holds at most 1000$"):
             Agency(name="局" * length)
 
     def test_the_longest_text_round_trips_through_json_and_xml(self) -> None:
-        """A name of exactly the limit, in Chinese (three UTF-8 bytes a character), dumps and loads back."""
-        report = AnnualReport2021(year=2021, agency=Agency(name="局" * MAX_TEXT_LENGTH))
+        """A text of exactly the limit, in Chinese (three UTF-8 bytes a character), dumps and loads back."""
+        report = AnnualReport2021(year=2021, agency=AGENCY, narrative=Narrative(overview="文" * MAX_TEXT_LENGTH))
         for format in ("json", "xml"):
             assert gd.loads(gd.dumps(report, format=format), format=format) == report
 
     @pytest.mark.parametrize("format", ["json", "xml"])
     def test_readers_refuse_a_text_longer_than_the_limit_at_its_pointer(self, format: str) -> None:
         """The compiled reading declines it and the careful one names the cell."""
-        report = AnnualReport2021(year=2021, agency=Agency(name="局"))
-        text = gd.dumps(report, format=format).replace("局", "局" * (MAX_TEXT_LENGTH + 1))
+        report = AnnualReport2021(year=2021, agency=AGENCY, narrative=Narrative(overview="文"))
+        text = gd.dumps(report, format=format).replace("文", "文" * (MAX_TEXT_LENGTH + 1))
         message = "the string is" if format == "json" else "the text is"
         assert problems_of(text, format) == [
-            ("/agency/name", f"{message} 1000001 characters long; a text holds at most 1000000")
+            ("/narrative/overview", f"{message} 1000001 characters long; a text holds at most 1000000")
         ]
 
     def test_an_extension_longer_than_the_limit_is_refused(self) -> None:
@@ -214,6 +219,6 @@ class TestTextLength:
             AnnualReport2021(year=2021, agency=AGENCY, extensions={"ns": [10**4400]})
 
     def test_csv_reads_back_a_long_text(self) -> None:
-        """A 4,097-character agency name dumps to CSV, and CSV reads it back."""
-        report = AnnualReport2021(year=2021, agency=Agency(name="局" * 4097))
-        assert gd.loads(gd.dumps(report, format="csv"), format="csv").agency == report.agency
+        """A 4,097-character narrative section dumps to CSV, and CSV reads it back."""
+        report = AnnualReport2021(year=2021, agency=AGENCY, narrative=Narrative(overview="文" * 4097))
+        assert gd.loads(gd.dumps(report, format="csv"), format="csv") == report

@@ -114,6 +114,7 @@ _STRATEGIES: Final[dict[FieldKind, _FieldStrategy]] = {
     kinds.NUMBER: lambda field: st.integers(0, kinds.MAX_COUNT) | amounts(),
     kinds.OFFSET: lambda field: st.integers(0, kinds.MAX_COUNT),
     kinds.TEXT: _text,
+    kinds.NAME: _text,
     kinds.KEYWORD: _keyword,
     kinds.DATE: lambda field: st.none() | st.dates(datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)),
     kinds.YEAR: _year,

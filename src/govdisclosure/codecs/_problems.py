@@ -28,6 +28,7 @@ from ..model.kinds import (
     KEYWORD,
     MAX_COUNT,
     MONEY,
+    NAME,
     NESTED,
     OPTIONAL,
     SEQUENCE,
@@ -206,7 +207,7 @@ def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: Probl
             problems.add(
                 pointer, lambda: f"the string holds {character}, a character no UTF-8 or XML document can carry"
             )
-        elif (too_long := length_problem(value)) is not None:
+        elif (too_long := length_problem(value, *_length_rule(field))) is not None:
             problems.add(pointer, lambda: f"the string is {too_long}")
         elif required and not value.strip():
             problems.add(pointer, lambda: "must not be blank")
@@ -214,6 +215,12 @@ def _text(field: attrs.Attribute[Any], value: Any, pointer: str, problems: Probl
     if value is None and not required:
         return None
     return _fail(problems, pointer, _expected(field), value)
+
+
+def _length_rule(field: attrs.Attribute[Any]) -> tuple[int, str]:
+    """The most characters *field* may hold, and what its kind calls its value."""
+    kind = kind_of(field)
+    return kind.max_length or 0, kind.name
 
 
 def _keyword(field: attrs.Attribute[Any], value: Any, pointer: str, problems: ProblemLog) -> Any:
@@ -261,6 +268,7 @@ def _sequence(field: attrs.Attribute[Any], value: Any, pointer: str, problems: P
 #: The readers of the kinds a snippet alone cannot judge; every other kind is read by :func:`_leaf`.
 _READERS: Final[dict[FieldKind, _Reader]] = {
     TEXT: _text,
+    NAME: _text,
     KEYWORD: _keyword,
     JSON: _json,
     NESTED: _nested,

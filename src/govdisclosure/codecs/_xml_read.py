@@ -417,8 +417,8 @@ def _stray_text_and_attributes_of_leaf(
 
 def _read_leaf(reader: _Reader, field: attrs.Attribute[Any], element: Any, pointer: str, xpath: str) -> Any:
     kind, text = kind_of(field), element.text
-    if kind is TEXT:
-        too_long = length_problem(text or "")
+    if kind.max_length is not None:  # a text kind
+        too_long = length_problem(text or "", kind.max_length, kind.name)
         if too_long is not None:
             reader.add(element, pointer, xpath, f"the text is {too_long}")
         elif is_required(field) and not (text or "").strip():

@@ -37,6 +37,7 @@ from .kinds import (
     KIND,
     MODEL,
     MONEY,
+    NAME,
     NESTED,
     OPTIONAL,
     REQUIRED,
@@ -61,6 +62,7 @@ __all__ = [
     "json_problem",
     "keyword_field",
     "money_field",
+    "name_field",
     "nested_field",
     "optional_field",
     "pointer_token",
@@ -123,6 +125,11 @@ def money_field() -> decimal.Decimal | None:
 def text_field() -> str | None:
     """A string, or ``None`` when not given."""
     return attrs.field(default=None, validator=TEXT.check, metadata=_metadata(TEXT, required=False))  # type: ignore[no-any-return]
+
+
+def name_field() -> str | None:
+    """A name or code (:data:`~govdisclosure.model.kinds.NAME`), or ``None`` when not given."""
+    return attrs.field(default=None, validator=NAME.check, metadata=_metadata(NAME, required=False))  # type: ignore[no-any-return]
 
 
 def keyword_field(choices: Heading) -> str | None:

@@ -36,11 +36,11 @@ UNWRITABLE_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\uf
 MAX_TEXT_LENGTH: Final = 1_000_000
 
 
-def length_problem(text: str) -> str | None:
-    """Why *text* is longer than a report's text may be (:data:`MAX_TEXT_LENGTH`), or None."""
-    if len(text) <= MAX_TEXT_LENGTH:
+def length_problem(text: str, limit: int = MAX_TEXT_LENGTH, noun: str = "text") -> str | None:
+    """Why *text* is longer than a *noun* may be (*limit* characters, :data:`MAX_TEXT_LENGTH` for a text), or None."""
+    if len(text) <= limit:
         return None
-    return f"{len(text)} characters long; a text holds at most {MAX_TEXT_LENGTH}"
+    return f"{len(text)} characters long; a {noun} holds at most {limit}"
 
 
 def unwritable_character(text: str) -> str | None:

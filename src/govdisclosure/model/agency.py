@@ -5,8 +5,8 @@ from __future__ import annotations
 import attrs
 
 from ..regulation import AGENCY, AGENCY_KINDS, AGENCY_LEVELS
-from ._fields import bind, keyword_field, required, text_field
-from .kinds import TEXT
+from ._fields import bind, keyword_field, name_field, required
+from .kinds import NAME
 
 __all__ = ["Agency"]
 
@@ -22,8 +22,8 @@ class Agency:
     *parent* the government it belongs to.
     """
 
-    name: str = attrs.field(**required(TEXT))
-    uscc: str | None = text_field()
+    name: str = attrs.field(**required(NAME))
+    uscc: str | None = name_field()
     level: str | None = keyword_field(AGENCY_LEVELS)
     kind: str | None = keyword_field(AGENCY_KINDS)
-    parent: str | None = text_field()
+    parent: str | None = name_field()

@@ -49,8 +49,10 @@ __all__ = [
     "KINDS",
     "MAX_COUNT",
     "MAX_DIGITS",
+    "MAX_NAME_LENGTH",
     "MODEL",
     "MONEY",
+    "NAME",
     "NESTED",
     "NUMBER",
     "OFFSET",
@@ -118,7 +120,8 @@ class FieldKind:
     form of that text (anchored, Python syntax), *from_text* turns matching
     text into the value, and *unconvertible* says why matching text may still
     be refused (a date that is not in the calendar).  *minimum* and *maximum*
-    are the range of an integer kind.
+    are the range of an integer kind; *max_length* is the most characters
+    a text kind's value may hold (None for the kinds that are not text).
 
     *json_schema* gives the JSON Schema of a field's value; *xsd* the XSD
     simple type (None when the XSD generator builds the type from the field
@@ -164,6 +167,7 @@ class FieldKind:
     strategy: Callable[[attrs.Attribute[Any]], Any] | None = None
     cell: bool = False
     model: bool = False
+    max_length: int | None = None
     #: The fullmatch of *pattern* (None without one).
     match: Callable[[str], re.Match[str] | None] | None = attrs.field(
         init=False, default=attrs.Factory(lambda self: _fullmatch(self.pattern), takes_self=True)
@@ -326,7 +330,8 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
     character = unwritable_character(value)
     if character is not None:
         raise ValueError(f"{_owner(instance, attribute)}: {character} cannot be written in a report: {value!r}")
-    too_long = length_problem(value)
+    kind = kind_of(attribute)
+    too_long = length_problem(value, kind.max_length or MAX_TEXT_LENGTH, kind.name)
     if too_long is not None:
         raise ValueError(f"{_owner(instance, attribute)}: {too_long}")
     if required and not value.strip():
@@ -373,9 +378,10 @@ def _fixed(schema: dict[str, Any]) -> JsonFragment:
 
 
 def _text_schema(field: attrs.Attribute[Any], ref: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    longest = kind_of(field).max_length
     if is_required(field):
-        return {"type": "string", "minLength": 1, "pattern": r"\S"}
-    return {"type": ["string", "null"]}
+        return {"type": "string", "minLength": 1, "maxLength": longest, "pattern": r"\S"}
+    return {"type": ["string", "null"], "maxLength": longest}
 
 
 def _keyword_schema(field: attrs.Attribute[Any], ref: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
@@ -561,22 +567,43 @@ DATE: Final = FieldKind(
     xsd=XsdType("xs:date", _xsd_pattern(_DATE_PATTERN)),
 )
 
-#: A string holding only characters every document can carry; a required one is not blank.
-TEXT: Final = FieldKind(
-    name="text",
-    check=_check_text,
-    expected="a string",
-    json_schema=_text_schema,
-    json_code=(
-        "if v is not None and (type(v) is not str or len(v) > _MAX_TEXT or _unwritable_search(v)): raise _Declined"
-    ),
-    json_code_required=(
-        "if type(v) is not str or not v.strip() or len(v) > _MAX_TEXT or _unwritable_search(v): raise _Declined"
-    ),
-    text_code="if t is not None and len(t) > _MAX_TEXT: raise _Declined\nv = t or ''",
-    text_code_required="if not t or not t.strip() or len(t) > _MAX_TEXT: raise _Declined\nv = t",
-    code_globals={"_unwritable_search": UNWRITABLE_TEXT.search, "_MAX_TEXT": MAX_TEXT_LENGTH},
-)
+
+def _text_kind(name: str, max_length: int) -> FieldKind:
+    """A kind of string of at most *max_length* characters, each one every document can carry."""
+    longest = f"_max_{name}_length"  # one global per kind: a class may have fields of both
+    return FieldKind(
+        name=name,
+        check=_check_text,
+        expected="a string",
+        json_schema=_text_schema,
+        json_code=(
+            f"if v is not None and (type(v) is not str or len(v) > {longest} or _unwritable_search(v)): raise _Declined"
+        ),
+        json_code_required=(
+            f"if type(v) is not str or not v.strip() or len(v) > {longest} or _unwritable_search(v): raise _Declined"
+        ),
+        text_code=f"if t is not None and len(t) > {longest}: raise _Declined\nv = t or ''",
+        text_code_required=f"if not t or not t.strip() or len(t) > {longest}: raise _Declined\nv = t",
+        code_globals={"_unwritable_search": UNWRITABLE_TEXT.search, longest: max_length},
+        max_length=max_length,
+    )
+
+
+#: A string holding only characters every document can carry, at most
+#: :data:`MAX_TEXT_LENGTH` of them (a narrative section, a figure's source
+#: text); a required one is not blank.
+TEXT: Final = _text_kind("text", MAX_TEXT_LENGTH)
+
+#: The most characters a name or code may hold (:data:`NAME`).  A CSV table
+#: repeats the agency's name and USCC on every row, some three hundred times:
+#: at this length, even in four-byte characters, that stays far under the
+#: default document size limit, so whatever the model accepts every codec
+#: reads back.
+MAX_NAME_LENGTH: Final = 1_000
+
+#: A name or code (an agency's name, USCC and parent, a figure's unit): a
+#: :data:`TEXT` of at most :data:`MAX_NAME_LENGTH` characters.
+NAME: Final = _text_kind("name", MAX_NAME_LENGTH)
 
 #: One of the keys of a heading's children (the heading is in the field's metadata under ``CHOICES``);
 #: the readers name the choices themselves.
@@ -642,5 +669,20 @@ SEQUENCE: Final = FieldKind(
 #: Every built-in kind, by name.
 KINDS: Final[Mapping[str, FieldKind]] = {
     kind.name: kind
-    for kind in (COUNT, DELTA, MONEY, OFFSET, YEAR, NUMBER, DATE, TEXT, KEYWORD, JSON, NESTED, OPTIONAL, SEQUENCE)
+    for kind in (
+        COUNT,
+        DELTA,
+        MONEY,
+        OFFSET,
+        YEAR,
+        NUMBER,
+        DATE,
+        TEXT,
+        NAME,
+        KEYWORD,
+        JSON,
+        NESTED,
+        OPTIONAL,
+        SEQUENCE,
+    )
 }

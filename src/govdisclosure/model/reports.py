@@ -21,7 +21,7 @@ from ._fields import (
     text_field,
 )
 from .agency import Agency
-from .kinds import KEYWORD, NESTED, NUMBER, OFFSET, TEXT, YEAR
+from .kinds import KEYWORD, NAME, NESTED, NUMBER, OFFSET, TEXT, YEAR
 from .proactive import Proactive2019, Proactive2021
 from .requests import RequestTable2019, RequestTable2021
 from .review import ReviewLitigation
@@ -118,7 +118,7 @@ class Figure:
 
     measure: str = attrs.field(**required(KEYWORD, choices=LEGACY_MEASURES))
     value: int | Decimal = attrs.field(**required(NUMBER))
-    unit: str = attrs.field(**required(TEXT))
+    unit: str = attrs.field(**required(NAME))
     source: SourceSpan | None = optional_field(SourceSpan)
 
 

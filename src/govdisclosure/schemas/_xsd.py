@@ -53,7 +53,6 @@ from govdisclosure.model.kinds import (
     NUMBER,
     OPTIONAL,
     SEQUENCE,
-    TEXT,
     FieldKind,
     is_required,
     kind_of,
@@ -281,8 +280,8 @@ class _Builder:
         kind = kind_of(field)
         if kind.xsd is not None:
             return self._simple_type(kind)
-        if kind is TEXT:
-            return self._non_blank_type() if is_required(field) else "xs:string"
+        if kind.max_length is not None:  # a text kind
+            return self._text_type(kind, required=is_required(field))
         if kind is KEYWORD:
             return self._keyword_type(variant.owner.__name__ + _camel(field.name), field.metadata[CHOICES])
         if kind is NUMBER:
@@ -303,12 +302,16 @@ class _Builder:
                 _xs("maxInclusive", restriction, value=str(kind.xsd.maximum))
         return _qualified(name)
 
-    def _non_blank_type(self) -> str:
-        """The simple type of a required text: it holds a character that is not white space."""
-        definition = self._new_simple("NonBlankText", "text")
+    def _text_type(self, kind: FieldKind, *, required: bool) -> str:
+        """The simple type of a text kind: at most its length; when *required*, a character not white space."""
+        name = ("NonBlank" if required else "") + kind.name.capitalize()
+        definition = self._new_simple(name, (kind.name, required))
         if definition is not None:
-            _xs("pattern", _xs("restriction", definition, base="xs:string"), value=_non_blank_pattern())
-        return _qualified("NonBlankText")
+            restriction = _xs("restriction", definition, base="xs:string")
+            _xs("maxLength", restriction, value=str(kind.max_length))
+            if required:
+                _xs("pattern", restriction, value=_non_blank_pattern())
+        return _qualified(name)
 
     def _keyword_type(self, name: str, choices: Heading) -> str:
         """An enumeration of the keys of *choices*' children, each documented with its labels."""
