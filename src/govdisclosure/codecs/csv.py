@@ -26,7 +26,9 @@ before.
 Reading checks every row against the template's cells and their official
 labels and reports every problem in one :class:`~govdisclosure.ParseError`,
 each located by line, by the 1-based index of the CSV column, and by the JSON
-Pointer of the cell.
+Pointer of the cell: the first :data:`~govdisclosure._errors.MAX_PROBLEMS`
+kept in a :class:`~govdisclosure._errors.ProblemLog` (their messages built only
+then), the rest counted.
 """
 
 from __future__ import annotations
@@ -425,9 +427,9 @@ def loads(
     """Read one report from a CSV table; a cell with no row reads as blank, a part with no row as absent.
 
     *data* is text, or bytes in UTF-8; a leading byte-order mark and ``\\r\\n``
-    line ends are accepted.  Input larger than *max_size* (bytes or
-    characters) is refused before parsing, and so is any field longer than
-    *max_field_size* characters when given.  A field may be longer than the
+    line ends are accepted.  Input larger than *max_size* bytes (text counted
+    as the bytes it takes in UTF-8) is refused before parsing, and so is any
+    field longer than *max_field_size* characters when given.  A field may be longer than the
     csv module's :func:`csv.field_size_limit`: the limit is raised while
     the table is read (never lowered) and put back after.
 
