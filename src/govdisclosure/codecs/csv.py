@@ -33,12 +33,12 @@ then), the rest counted.
 
 from __future__ import annotations
 
+import contextlib
 import csv as _csv
 import datetime
 import difflib
 import functools
 import io
-import itertools
 import json
 import re
 import types
@@ -500,16 +500,17 @@ def _read(
     if max_field_size is None:
         max_field_size = max(max_size, len(text))
     problems = ProblemLog()
-    records = _records(text, problems)
-    if not records:
-        if not problems:
-            problems.add("", lambda: _EMPTY, line=1, column=1)
-        raise problems.error()
-    reading = _Reading(_header(records[0], problems, from_bytes, max_field_size), problems)
-    if problems and not reading.columns:
-        raise problems.error()
-    rows = _data_rows(itertools.islice(records, 1, None), reading, from_bytes, max_field_size)
-    del records  # each row keeps its fields: the records themselves are no longer needed
+    with _field_limit(len(text)):
+        records = _records(text, problems)
+        header = next(records, None)
+        if header is None:
+            if not problems:
+                problems.add("", lambda: _EMPTY, line=1, column=1)
+            raise problems.error()
+        reading = _Reading(_header(header, problems, from_bytes, max_field_size), problems)
+        if problems and not reading.columns:
+            raise problems.error()
+        rows = _data_rows(records, reading, from_bytes, max_field_size)  # a record at a time: none kept
     groups = _groups(rows)
     if single:
         groups = _one_group(groups, reading)
@@ -546,35 +547,36 @@ def _too_large(size: str, max_size: int) -> ParseError:
     return ParseError([Problem(pointer="", message=f"document of {size} exceeds the limit of {max_size}")])
 
 
-def _records(text: str, problems: ProblemLog) -> list[tuple[int, list[str]]]:
-    """The non-empty CSV records of *text*, each with its first line; a syntax error ends the reading.
+@contextlib.contextmanager
+def _field_limit(length: int) -> Iterator[None]:
+    """Raise the csv module's field size limit to *length* while reading (when it is lower), and put it back.
 
-    No field can be longer than *text*, so the csv module's field size limit
-    is raised to the length of *text* while reading (when it is lower), and
-    put back after: whatever the writer writes, the reader reads.
+    No field can be longer than the text it is in: whatever the writer
+    writes, the reader reads.
     """
     limit = _csv.field_size_limit()
-    if len(text) > limit:
-        _csv.field_size_limit(len(text))
+    if length > limit:
+        _csv.field_size_limit(length)
     try:
-        return _read_records(_csv.reader(io.StringIO(text, newline=""), strict=True), problems)
+        yield
     finally:
         _csv.field_size_limit(limit)
 
 
-def _read_records(reader: Any, problems: ProblemLog) -> list[tuple[int, list[str]]]:
-    records: list[tuple[int, list[str]]] = []
+def _records(text: str, problems: ProblemLog) -> Iterator[tuple[int, list[str]]]:
+    """The non-empty CSV records of *text*, each with its first line; a syntax error ends the reading."""
+    reader = _csv.reader(io.StringIO(text, newline=""), strict=True)
     while True:
         line = reader.line_num + 1
         try:
             fields = next(reader)
         except StopIteration:
-            return records
+            return
         except _csv.Error as error:
             problems.add("", functools.partial("not valid CSV: {}".format, error), line=reader.line_num)
-            return records
+            return
         if fields:  # a blank line is skipped
-            records.append((line, fields))
+            yield line, fields
 
 
 def _header(
