@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import time
 import tracemalloc
 from decimal import Decimal
 from typing import Any
@@ -61,18 +60,16 @@ class TestProblemCap:
         assert error.total == 1000
         assert len(calls) == MAX_PROBLEMS
 
-    def test_time_and_memory_grow_with_the_input_not_the_problems(self) -> None:
-        """Messages (and difflib suggestions) are built for kept problems only: 20,000 rows read fast."""
+    def test_memory_grows_with_the_input_not_the_problems(self) -> None:
+        """Messages (and difflib suggestions) are built for kept problems only, so 20,000 bad rows hold no
+        problem object each (time is measured in the note, not asserted here)."""
         text = HEADER + BAD_ROW * 20_000
         tracemalloc.start()
-        start = time.perf_counter()
         error = error_of(text, max_size=10**8)
-        elapsed = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         assert error.total == 20_000
         assert peak < 40 * len(text.encode())  # rows and their fields, no problem objects per row
-        assert elapsed < 20  # about 0.3 s alone; before, a suggestion per row took 2 s and more
 
 
 class TestSizeInBytes:
