@@ -1,0 +1,171 @@
+"""Import published reports: HTML pages and copied text into a report, with every guess reported.
+
+    >>> import govdisclosure as gd
+    >>> result = gd.import_report("天水市民政局2019年政府信息公开工作年度报告\\n规章 1 0 1")  # doctest: +SKIP
+
+:func:`import_report` tells the format from the content (or takes
+*format*), turns the page into one text (:mod:`.html`, :mod:`.text`),
+finds the template, year, agency and date the page states, reads each
+table's rows by their labels, settles rows whose columns are uncertain only
+by the table's own relations, and returns an :class:`ImportResult`: the
+report (cells not read stay blank), the import findings (``GD-IMPORT-*``,
+see :mod:`.catalogue`), and the :class:`Source` of every cell read.
+
+Importers are looked up by name in :data:`IMPORTERS` (``html``, ``text``);
+:func:`register_importer` adds one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from .._errors import ParseError, Problem
+from .._findings import Finding
+from ..model import Agency, AnnualReport
+from ..model._replace import replace
+from ..regulation import Language
+from . import catalogue
+from ._document import Document, Source
+from ._meta import WHERE, facts
+from ._plan import PLANS, plan
+from ._tables import read_tables
+from .html import read_html, sniff_html
+from .text import read_text, sniff_text
+
+__all__ = [
+    "IMPORTERS",
+    "MAX_BYTES",
+    "ImportResult",
+    "Importer",
+    "Source",
+    "import_report",
+    "register_importer",
+]
+
+#: Pages larger than this are refused before they are parsed (bytes, or characters of a str).
+MAX_BYTES: Final = 8 * 1024 * 1024
+#: The name under which a report's extra rows are kept in ``extensions``.
+EXTENSION: Final = "govdisclosure.import"
+#: The agency name recorded when the page names none.
+UNNAMED: Final = "（未署名）"
+
+
+@attrs.frozen
+class Importer:
+    """An importer: its *name*, a *sniff* of a document's first bytes, and *read*: the document to a :class:`Document`."""
+
+    name: str
+    sniff: Callable[[bytes], bool]
+    read: Callable[[str | bytes], Document]
+
+
+_IMPORTERS: dict[str, Importer] = {}
+
+#: Every importer by name, in the order they are asked when sniffing (read-only).
+IMPORTERS: Final[Mapping[str, Importer]] = MappingProxyType(_IMPORTERS)
+
+
+def register_importer(importer: Importer) -> Importer:
+    """Add *importer*; it is asked first when a format is sniffed.
+
+    Raises:
+        ValueError: when an importer of that name is registered already.
+    """
+    if importer.name in _IMPORTERS:
+        raise ValueError(f"an importer named {importer.name!r} is registered already")
+    _IMPORTERS[importer.name] = importer
+    return importer
+
+
+register_importer(Importer(name="text", sniff=sniff_text, read=read_text))
+register_importer(Importer(name="html", sniff=sniff_html, read=read_html))
+
+
+@attrs.frozen(kw_only=True)
+class ImportResult:
+    """What an import made of a page.
+
+    *report* holds every cell that was read (the rest blank); *findings*
+    every ``GD-IMPORT-*`` finding, in the order made; *sources* where each
+    cell read came from, by its JSON Pointer; *format* the importer used.
+    """
+
+    report: AnnualReport
+    findings: tuple[Finding, ...]
+    sources: Mapping[str, Source]
+    format: str
+
+
+def _importer(data: str | bytes, format: str | None) -> Importer:
+    if format is not None:
+        try:
+            return _IMPORTERS[format]
+        except KeyError:
+            raise ValueError(f"unknown import format {format!r}; expected one of: {', '.join(_IMPORTERS)}") from None
+    head = data[:8192].encode("utf-8", "replace") if isinstance(data, str) else data[:8192]
+    for importer in reversed(_IMPORTERS.values()):
+        if importer.sniff(head):
+            return importer
+    raise ParseError([Problem(pointer="", message="the input is neither an HTML page nor the text of a report")])
+
+
+def import_report(
+    source: str | bytes,
+    *,
+    format: str | None = None,
+    year: int | None = None,
+    template: str | None = None,
+    agency: str | None = None,
+    lang: Language = "zh",
+    max_bytes: int = MAX_BYTES,
+) -> ImportResult:
+    """Import the report a published page prints.
+
+    *source* is the page (HTML or text, ``str`` or ``bytes``); *format*
+    names the importer (sniffed from the content when not given); *year*,
+    *template* and *agency*, when given, are taken over what the page says.
+
+    Raises:
+        ParseError: when the input is too large, not a page, or names no report year and none is given.
+    """
+    if len(source) > max_bytes:
+        raise ParseError([Problem(pointer="", message=f"the input is larger than {max_bytes} bytes; refused unread")])
+    importer = _importer(source, format)
+    document = importer.read(source)
+    page = facts(document, year)
+    key = template if template is not None else page.template
+    if page.year is None:
+        raise ParseError([Problem(pointer="/year", message="the page states no report year; pass year=")])
+    if key not in PLANS:
+        raise ParseError([Problem(pointer="/template", message="the page prints no table of the 2019 or 2021 template")])
+    cls_plan = plan(key)
+    findings: list[Finding] = []
+    if page.template_words:
+        findings.append(
+            catalogue.finding("GD-IMPORT-TEMPLATE", cls_plan.cls, "/template", lang, actual=key,
+                              evidence=" · ".join(page.template_words[:3]))
+        )
+    findings.append(catalogue.finding("GD-IMPORT-YEAR", cls_plan.cls, "/year", lang, actual=page.year,
+                                      evidence=WHERE[page.year_from or "caller"]))
+    name = agency or page.agency
+    if name is None:
+        name = UNNAMED
+        findings.append(catalogue.finding("GD-IMPORT-AGENCY", cls_plan.cls, "/agency/name", lang, actual=name))
+    read = read_tables(document, cls_plan, lang)
+    findings.extend(read.findings)
+    changes: dict[str, Any] = dict(read.values)
+    if page.published is not None:
+        changes["/published"] = page.published
+        findings.append(catalogue.finding("GD-IMPORT-PUBLISHED", cls_plan.cls, "/published", lang,
+                                          actual=page.published, evidence=WHERE[page.published_from or "page date"], raw=page.published_raw))
+    if read.extra_rows:
+        changes["/extensions"] = {EXTENSION: {"extra_rows": read.extra_rows}}
+    report = cls_plan.cls(year=page.year, agency=Agency(name=name))  # type: ignore[call-arg]
+    report = replace(report, changes)
+    return ImportResult(report=report, findings=tuple(findings), sources=MappingProxyType(read.sources),
+                        format=importer.name)
+

@@ -1,0 +1,216 @@
+"""HTML pages as portal CMSes and Word exports publish them, written out as a :class:`Document`.
+
+The page is parsed by lxml with every protection on (no network, no
+entities, a size limit before parsing and a depth limit after).  Each table
+becomes one span-expanded grid: a cell spanning rows or columns is written
+once, at its first place, and every place it covers is known, so the
+:class:`~govdisclosure.importers.Source` of a value is its row and column in
+the grid as printed.  A cell's text is its text content with ``<p>``,
+``<span>``, ``<br>`` and ``&nbsp;`` as spaces; a table nested in a cell is
+written after the cell's own text.  Text outside tables (the title, the
+narrative, the sign-off) is written as lines, so one report table split
+over several ``<table>`` elements, or three tables with narrative between
+them, read as they print.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .._errors import ParseError, Problem
+from ._document import CellOrigin, Document, Meta
+
+__all__ = ["MAX_DEPTH", "read_html", "sniff_html"]
+
+#: Elements nested deeper than this are refused.
+MAX_DEPTH: Final = 256
+_SKIPPED: Final = frozenset({"script", "style", "head", "noscript", "template", "iframe", "select", "option", "textarea"})
+_BLOCKS: Final = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "table", "ul", "ol", "center", "pre"}
+)
+_SPACE: Final = re.compile(r"[\s\xa0\u3000]+")
+_SNIFF: Final = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html|<head|<body|<table|<meta|<div|<p[\s>]|<!--)", re.I)
+
+
+def sniff_html(head: bytes) -> bool:
+    """Whether a document beginning with *head* is HTML."""
+    return bool(_SNIFF.match(head)) or b"<table" in head[:4096].lower() or b"<td" in head[:4096].lower()
+
+
+def _parse(data: str | bytes) -> Any:
+    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogatepass")
+        root = lxml_html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as error:
+        raise ParseError([Problem(pointer="", message=f"not an HTML page: {error}")]) from None
+    return root
+
+
+def _cell_text(cell: Any) -> str:
+    parts: list[str] = []
+
+    def walk(element: Any) -> None:
+        if element.tag in _SKIPPED or element.tag == "table" or not isinstance(element.tag, str):
+            if isinstance(element.tag, str) and element.tag == "table":
+                pass
+            if element.tail:
+                parts.append(element.tail)
+            return
+        if element.tag in _BLOCKS:
+            parts.append(" ")
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+        if element.tag in _BLOCKS:
+            parts.append(" ")
+        if element.tail and element is not cell:
+            parts.append(element.tail)
+
+    walk(cell)
+    return "".join(parts)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.cells: list[CellOrigin] = []
+        self.tables = 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def line(self, text: str) -> None:
+        text = _SPACE.sub(" ", text).strip()
+        if text:
+            self.write(text + "\n")
+
+    def table(self, table: Any) -> None:
+        index = self.tables
+        self.tables += 1
+        taken: dict[tuple[int, int], bool] = {}
+        nested: list[Any] = []
+        rows = [row for row in table.iter("tr") if _owner(row) is table]
+        for r, row in enumerate(rows):
+            column = 0
+            self.write("|")
+            for cell in row:
+                if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                    continue
+                while taken.get((r, column)):
+                    column += 1
+                raw = _cell_text(cell)
+                text = _SPACE.sub(" ", raw).strip().replace("|", "｜")
+                start = self.length
+                self.write(text)
+                self.cells.append(CellOrigin(start, self.length, index, r, column, raw.replace("\xa0", " ").strip()))
+                self.write("|")
+                colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        taken[(r + dr, column + dc)] = True
+                column += colspan
+                nested.extend(inner for inner in cell.iter("table") if _owner_table(inner) is table)
+            self.write("\n")
+        self.write("\n")
+        for inner in nested:
+            self.table(inner)
+
+
+def _span(cell: Any, name: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _owner(row: Any) -> Any:
+    parent = row.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _owner_table(table: Any) -> Any:
+    return _owner(table)
+
+
+def _depth(root: Any) -> int:
+    deepest = 0
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_DEPTH:
+                return deepest
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
+
+
+def read_html(data: str | bytes) -> Document:
+    """The :class:`Document` of an HTML page.
+
+    Raises:
+        ParseError: for a page nested deeper than :data:`MAX_DEPTH` or that is not HTML.
+    """
+    root = _parse(data)
+    if _depth(root) > MAX_DEPTH:
+        raise ParseError([Problem(pointer="", message=f"the page nests elements deeper than {MAX_DEPTH} levels")])
+    meta = Meta(
+        title=_meta(root, "ArticleTitle") or _first_text(root, "//title"),
+        date=_meta(root, "PubDate") or _meta(root, "publishdate"),
+    )
+    writer = _Writer()
+    body = root.find("body")
+    _walk(body if body is not None else root, writer, [])
+    return Document(text="".join(writer.parts), kind="html", cells=writer.cells, meta=meta)
+
+
+def _walk(element: Any, writer: _Writer, line: list[str]) -> None:
+    """Write *element*'s text: each table as rows of cells, other text as lines at block boundaries."""
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in _SKIPPED:
+            if child.tail:
+                line.append(child.tail)
+            continue
+        if child.tag == "table":
+            writer.line("".join(line))
+            line.clear()
+            writer.table(child)
+        else:
+            if child.tag in _BLOCKS:
+                writer.line("".join(line))
+                line.clear()
+            if child.text:
+                line.append(child.text)
+            _walk(child, writer, line)
+            if child.tag in _BLOCKS:
+                writer.line("".join(line))
+                line.clear()
+        if child.tail:
+            line.append(child.tail)
+    if element.getparent() is None or element.tag == "body":
+        writer.line("".join(line))
+        line.clear()
+
+
+def _meta(root: Any, name: str) -> str | None:
+    for element in root.iter("meta"):
+        if (element.get("name") or "").lower() == name.lower():
+            content = (element.get("content") or "").strip()
+            return content or None
+    return None
+
+
+def _first_text(root: Any, path: str) -> str | None:
+    found = root.xpath(path)
+    return _SPACE.sub(" ", found[0].text_content()).strip() or None if found else None
