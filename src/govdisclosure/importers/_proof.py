@@ -12,6 +12,7 @@ that makes the table's own relations hold — and says which relations.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Final
@@ -25,6 +26,8 @@ from ._rows import Piece
 
 __all__ = ["Ambiguous", "Settled", "candidates", "settle"]
 
+#: A printed value whose leading digits may hold several cells: sign, digits, and the rest (decimals, unit).
+_CUTTABLE: Final = re.compile(r"([+\-]?)([0-9]+)((?:\.[0-9]+)?(?:万元|元)?)")
 #: No more readings than this are tried for one row; a row with more is left blank.
 MAX_CANDIDATES: Final = 5000
 
@@ -77,17 +80,18 @@ def _numbers(pieces: Sequence[Piece], split: bool, limit: int) -> Iterator[tuple
     options = []
     for piece in pieces:
         text = piece.text.strip()
-        sign = text[0] if text[:1] in "+-" else ""
-        digits = text[len(sign) :]
-        if split and digits.isascii() and digits.isdigit() and len(digits) > 1:
-            cuts = [
-                (sign + parts[0], *parts[1:])
+        match = _CUTTABLE.fullmatch(text) if split else None
+        if match is None or len(match.group(2)) < 2:
+            options.append([(text,)])
+            continue
+        sign, digits, rest = match.groups()
+        options.append(
+            [
+                (sign + parts[0], *parts[1:-1], parts[-1] + rest) if len(parts) > 1 else (sign + parts[0] + rest,)
                 for count in range(1, min(len(digits), limit) + 1)
                 for parts in _splits(digits, count)
             ]
-            options.append(cuts)
-        else:
-            options.append([(text,)])
+        )
     for combination in itertools.product(*options):
         yield tuple(number for part in combination for number in part)
 

@@ -59,18 +59,28 @@ class RowText:
 
 
 def read_row(
-    text: str, start: int, stop: int, width: int, noise: re.Pattern[str], *, labelled: bool = True
+    text: str,
+    start: int,
+    stop: int,
+    width: int,
+    noise: re.Pattern[str],
+    *,
+    labelled: bool = True,
+    padded: bool = False,
 ) -> RowText:
     """The values after a label ending at *start*, before *stop*, for a row of *width* columns.
 
-    Without *labelled* (table 四's one row) the row begins at *start* with its first cell.
+    Without *labelled* (table 四's one row) the row begins at *start* with its
+    first cell.  With *padded* (copied text), trailing pieces with nothing at
+    all between two separators (``||``) are padding a copy added to square
+    the table, not cells: such a row's cells may not stand in their columns.
     """
     newline = text.find("\n", start, stop)
     line_end = stop if newline < 0 else newline
     line = text[start:line_end]
     separator = "|" if "|" in line else "\t" if "\t" in line else None
     if separator is not None:
-        return _separated(text, start, line_end, separator, width, labelled)
+        return _separated(text, start, line_end, separator, width, labelled, padded)
     position = start
     annotation = None
     match = _ANNOTATION.match(text, position, stop)
@@ -91,11 +101,15 @@ def read_row(
     return RowText(pieces, False, annotation, end=run.end())
 
 
-def _separated(text: str, start: int, end: int, separator: str, width: int, labelled: bool) -> RowText:
+def _separated(
+    text: str, start: int, end: int, separator: str, width: int, labelled: bool, padded: bool
+) -> RowText:
     pieces = []
     position = start
     for part in text[start:end].split(separator):
-        pieces.append(Piece(part, position, position + len(part)))
+        stripped = part.strip(" \t\u3000\xa0")
+        offset = position + (part.find(stripped) if stripped else 0)
+        pieces.append(Piece(part if not stripped else stripped, offset, offset + len(stripped)))
         position += len(part) + 1
     head, cells = pieces[0], pieces[1:]
     annotation = None
@@ -107,6 +121,10 @@ def _separated(text: str, start: int, end: int, separator: str, width: int, labe
     if cells and cells[-1].blank and text[start:end].rstrip().endswith(separator):
         cells.pop()  # after the closing separator
     ragged = len(cells) > width
+    if padded and cells and cells[-1].text == "":
+        while cells and cells[-1].text == "":
+            cells.pop()
+        ragged = True
     if ragged:
         if any(not cell.blank for cell in cells[width:]):
             return RowText(tuple(cells), True, annotation, ragged=True, end=end)

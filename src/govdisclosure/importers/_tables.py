@@ -59,6 +59,11 @@ class _Reader:
     def text(self) -> str:
         return self.document.text
 
+    @property
+    def padded(self) -> bool:
+        """Whether empty pieces between separators are padding (copied text) rather than cells (HTML)."""
+        return self.document.kind == "text"
+
     def note(self, code: str, pointer: str, **values: object) -> None:
         self.findings.append(finding(code, self.plan.cls, pointer, self.lang, **values))
 
@@ -135,7 +140,7 @@ class _Reader:
             self.note("GD-IMPORT-LABEL-APPROXIMATE", pointer, label=_row_label(row), raw=printed)
         elif row.forms.get(form) == "variant":
             self.note("GD-IMPORT-LABEL-VARIANT", pointer, label=_row_label(row), raw=printed)
-        values = read_row(self.text, match.end(), stop, len(row.pointers), self.plan.noise)
+        values = read_row(self.text, match.end(), stop, len(row.pointers), self.plan.noise, padded=self.padded)
         if values.annotation is not None:
             self.note("GD-IMPORT-LABEL-ANNOTATED", pointer, label=_row_label(row), raw=values.annotation.text)
         self._place(row, values)
@@ -152,7 +157,9 @@ class _Reader:
             if label is None or not label.group():
                 break
             position = label.end()
-        values = read_row(self.text, position, end, len(row.pointers), self.plan.noise, labelled=False)
+        values = read_row(
+            self.text, position, end, len(row.pointers), self.plan.noise, labelled=False, padded=self.padded
+        )
         if not values.pieces or all(piece.blank for piece in values.pieces):
             self.note("GD-IMPORT-ROW-MISSING", "/" + table.layout.key, label=_table_label(table))
             return
