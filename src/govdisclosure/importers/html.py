@@ -43,13 +43,29 @@ def sniff_html(head: bytes) -> bool:
 
 def _parse(data: str | bytes) -> Any:
     parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    if isinstance(data, bytes):
+        data = _decode(data)
     try:
-        if isinstance(data, str):
-            data = data.encode("utf-8", "surrogatepass")
         root = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError) as error:
         raise ParseError([Problem(pointer="", message=f"not an HTML page: {error}")]) from None
     return root
+
+
+_CHARSET: Final = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
+
+
+def _decode(data: bytes) -> str:
+    """The text of an HTML page's bytes: in the charset its ``<meta>`` names, else UTF-8, else GB 18030."""
+    declared = _CHARSET.search(data[:4096])
+    encodings = [declared.group(1).decode("ascii").lower()] if declared else []
+    encodings = ["gb18030" if name in ("gb2312", "gbk") else name for name in encodings]
+    for encoding in (*encodings, "utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ParseError([Problem(pointer="", message="the page is in no encoding it declares, nor UTF-8 or GB 18030")])
 
 
 def _cell_text(cell: Any) -> str:
