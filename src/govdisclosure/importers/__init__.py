@@ -25,7 +25,7 @@ import attrs
 
 from .._errors import ParseError, Problem
 from .._findings import Finding
-from ..model import Agency, AnnualReport
+from ..model import Agency, AnnualReport2019, AnnualReport2021
 from ..model._replace import replace
 from ..regulation import Language
 from . import catalogue
@@ -56,7 +56,7 @@ UNNAMED: Final = "（未署名）"
 
 @attrs.frozen
 class Importer:
-    """An importer: its *name*, a *sniff* of a document's first bytes, and *read*: the document to a :class:`Document`."""
+    """An importer: its *name*, a *sniff* of a document's first bytes, and *read*, giving its :class:`Document`."""
 
     name: str
     sniff: Callable[[bytes], bool]
@@ -94,7 +94,7 @@ class ImportResult:
     cell read came from, by its JSON Pointer; *format* the importer used.
     """
 
-    report: AnnualReport
+    report: AnnualReport2019 | AnnualReport2021
     findings: tuple[Finding, ...]
     sources: Mapping[str, Source]
     format: str
@@ -141,16 +141,27 @@ def import_report(
     if page.year is None:
         raise ParseError([Problem(pointer="/year", message="the page states no report year; pass year=")])
     if key not in PLANS:
-        raise ParseError([Problem(pointer="/template", message="the page prints no table of the 2019 or 2021 template")])
+        raise ParseError(
+            [Problem(pointer="/template", message="the page prints no table of the 2019 or 2021 template")]
+        )
     cls_plan = plan(key)
     findings: list[Finding] = []
     if page.template_words:
         findings.append(
-            catalogue.finding("GD-IMPORT-TEMPLATE", cls_plan.cls, "/template", lang, actual=key,
-                              evidence=" · ".join(page.template_words[:3]))
+            catalogue.finding(
+                "GD-IMPORT-TEMPLATE",
+                cls_plan.cls,
+                "/template",
+                lang,
+                actual=key,
+                evidence=" · ".join(page.template_words[:3]),
+            )
         )
-    findings.append(catalogue.finding("GD-IMPORT-YEAR", cls_plan.cls, "/year", lang, actual=page.year,
-                                      evidence=WHERE[page.year_from or "caller"]))
+    findings.append(
+        catalogue.finding(
+            "GD-IMPORT-YEAR", cls_plan.cls, "/year", lang, actual=page.year, evidence=WHERE[page.year_from or "caller"]
+        )
+    )
     name = agency or page.agency
     if name is None:
         name = UNNAMED
@@ -160,12 +171,21 @@ def import_report(
     changes: dict[str, Any] = dict(read.values)
     if page.published is not None:
         changes["/published"] = page.published
-        findings.append(catalogue.finding("GD-IMPORT-PUBLISHED", cls_plan.cls, "/published", lang,
-                                          actual=page.published, evidence=WHERE[page.published_from or "page date"], raw=page.published_raw))
+        findings.append(
+            catalogue.finding(
+                "GD-IMPORT-PUBLISHED",
+                cls_plan.cls,
+                "/published",
+                lang,
+                actual=page.published,
+                evidence=WHERE[page.published_from or "page date"],
+                raw=page.published_raw,
+            )
+        )
     if read.extra_rows:
         changes["/extensions"] = {EXTENSION: {"extra_rows": read.extra_rows}}
-    report = cls_plan.cls(year=page.year, agency=Agency(name=name))  # type: ignore[call-arg]
+    report = cls_plan.cls(year=page.year, agency=Agency(name=name))
     report = replace(report, changes)
-    return ImportResult(report=report, findings=tuple(findings), sources=MappingProxyType(read.sources),
-                        format=importer.name)
-
+    return ImportResult(
+        report=report, findings=tuple(findings), sources=MappingProxyType(read.sources), format=importer.name
+    )

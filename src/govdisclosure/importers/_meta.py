@@ -39,8 +39,12 @@ _TITLE: Final = re.compile(
     r"([^\s，。,：:<>|「」“”]{2,60}?)\s*(?:关于)?\s*([12二一][0-9〇零○一二三四五六七八九]{3})\s*年\s*度?\s*"
     r"(?:政府信息公开|政务公开|信息公开)[^\s，。]{0,8}?年度?报告"
 )
-_PAGE_DATE: Final = re.compile(r"(?:发布时间|发布日期|时间|日期)\s*[:：]\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9〇零○一二三四五六七八九十]{4}年[^\s]{1,8}日)")
-_AGENCY_TAIL: Final = re.compile(r"([\u4e00-\u9fff（）()]{3,40}(?:局|委员会|委|办公室|办|厅|政府|中心|院|所|署|会|站|处|街道|镇|乡|区|县|市|队|部|馆|社))\s*$")
+_PAGE_DATE: Final = re.compile(
+    r"(?:发布时间|发布日期|时间|日期)\s*[:：]\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9〇零○一二三四五六七八九十]{4}年[^\s]{1,8}日)"
+)
+_AGENCY_TAIL: Final = re.compile(
+    r"([\u4e00-\u9fff（）()]{3,40}(?:局|委员会|委|办公室|办|厅|政府|中心|院|所|署|会|站|处|街道|镇|乡|区|县|市|队|部|馆|社))\s*$"
+)
 
 
 @attrs.frozen
@@ -90,7 +94,7 @@ def _published(document: Document) -> tuple[datetime.date | None, str | None, st
 
 def _sign_off_agency(document: Document) -> str | None:
     tail = document.text[-3000:]
-    dates = [m for m in re.finditer(r"[0-9〇零○一二三四五六七八九]{4}\s*年", tail)]
+    dates = list(re.finditer(r"[0-9〇零○一二三四五六七八九]{4}\s*年", tail))
     if not dates:
         return None
     before = tail[: dates[-1].start()].rstrip(" \t|\u3000\xa0")

@@ -47,13 +47,14 @@ def chinese_number(text: str) -> int | None:
 
 
 def find_dates(text: str) -> Iterator[tuple[datetime.date, str]]:
-    """Every valid date in *text* (``2022年1月7日``, ``二〇二四年一月二十日``, ``2022-01-10``) with its raw text, in order."""
-    found = []
+    """Every valid date in *text* (``2022年1月7日``, ``二〇二四年一月二十日``, ``2022-01-10``), with its raw text."""
+    found: list[tuple[int, int | None, int | None, int | None, str]] = []
     for match in DATE.finditer(text):
         year, month, day = (chinese_number(part) for part in match.groups())
         found.append((match.start(), year, month, day, match.group()))
     for match in _ISO.finditer(text):
-        found.append((match.start(), *(int(part) for part in match.groups()), match.group()))
+        year, month, day = (int(part) for part in match.groups())
+        found.append((match.start(), year, month, day, match.group()))
     for _, year, month, day, raw in sorted(found, key=lambda item: item[0]):
         if year is None or month is None or day is None:
             continue

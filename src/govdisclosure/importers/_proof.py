@@ -20,7 +20,7 @@ from typing import Final
 import attrs
 
 from ..model.kinds import FieldKind
-from ..rules.relations import Balance, Compare, Relation, Sum
+from ..rules.relations import Balance, Relation, Sum
 from ._cells import read_cell
 from ._rows import Piece
 
@@ -77,7 +77,7 @@ def _splits(digits: str, parts: int) -> Iterator[tuple[str, ...]]:
 
 def _numbers(pieces: Sequence[Piece], split: bool, limit: int) -> Iterator[tuple[str, ...]]:
     """The sequences of printed numbers the pieces may stand for: each piece whole, or cut (if *split*)."""
-    options = []
+    options: list[list[tuple[str, ...]]] = []
     for piece in pieces:
         text = piece.text.strip()
         match = _CUTTABLE.fullmatch(text) if split else None
@@ -85,13 +85,12 @@ def _numbers(pieces: Sequence[Piece], split: bool, limit: int) -> Iterator[tuple
             options.append([(text,)])
             continue
         sign, digits, rest = match.groups()
-        options.append(
-            [
-                (sign + parts[0], *parts[1:-1], parts[-1] + rest) if len(parts) > 1 else (sign + parts[0] + rest,)
-                for count in range(1, min(len(digits), limit) + 1)
-                for parts in _splits(digits, count)
-            ]
-        )
+        cuts: list[tuple[str, ...]] = [
+            (sign + parts[0], *parts[1:-1], parts[-1] + rest) if len(parts) > 1 else (sign + parts[0] + rest,)
+            for count in range(1, min(len(digits), limit) + 1)
+            for parts in _splits(digits, count)
+        ]
+        options.append(cuts)
     for combination in itertools.product(*options):
         yield tuple(number for part in combination for number in part)
 
@@ -144,17 +143,13 @@ def _holds(relation: Relation, values: Mapping[str, Value]) -> bool | None:
         return total(relation.addends) == (read[relation.total] or 0)
     if isinstance(relation, Balance):
         return total(relation.left) == total(relation.right)
-    if isinstance(relation, Compare):
-        if relation.written_only and any(read[path] is None for path in cells):
-            return None
-        left, right = total(relation.left), total(relation.right) + relation.constant
-        return left <= right if relation.op == "<=" else left >= right
-    return None  # pragma: no cover - every relation kind is handled above
+    if relation.written_only and any(read[path] is None for path in cells):
+        return None
+    left, right = total(relation.left), total(relation.right) + relation.constant
+    return left <= right if relation.op == "<=" else left >= right
 
 
-def settle(
-    rows: Sequence[Ambiguous], known: dict[str, Value], relations: Sequence[Relation]
-) -> list[Settled]:
+def settle(rows: Sequence[Ambiguous], known: dict[str, Value], relations: Sequence[Relation]) -> list[Settled]:
     """Settle *rows* against the *known* values and the table's *relations*, adding what is settled to *known*.
 
     A row is taken when the column count and the lexical rules leave one full
@@ -194,5 +189,7 @@ def settle(
 
 def shown(reading: Reading) -> str:
     """A reading as a finding shows it: the values in column order, blanks as ``·``."""
-    return "|".join("·" if value is None else format(value) if not isinstance(value, Decimal) else format(value, "f") for value in reading)
-
+    return "|".join(
+        "·" if value is None else format(value) if not isinstance(value, Decimal) else format(value, "f")
+        for value in reading
+    )

@@ -97,19 +97,19 @@ def read_row(
     run = _RUN.match(text, position, stop)
     if run is None:
         return RowText((), False, annotation, end=position)
-    pieces = tuple(Piece(token.group(), token.start(), token.end()) for token in TOKEN.finditer(text, run.start(), run.end()))
+    pieces = tuple(
+        Piece(token.group(), token.start(), token.end()) for token in TOKEN.finditer(text, run.start(), run.end())
+    )
     return RowText(pieces, False, annotation, end=run.end())
 
 
-def _separated(
-    text: str, start: int, end: int, separator: str, width: int, labelled: bool, padded: bool
-) -> RowText:
+def _separated(text: str, start: int, end: int, separator: str, width: int, labelled: bool, padded: bool) -> RowText:
     pieces = []
     position = start
     for part in text[start:end].split(separator):
         stripped = part.strip(" \t\u3000\xa0")
         offset = position + (part.find(stripped) if stripped else 0)
-        pieces.append(Piece(part if not stripped else stripped, offset, offset + len(stripped)))
+        pieces.append(Piece(stripped if stripped else part, offset, offset + len(stripped)))
         position += len(part) + 1
     head, cells = pieces[0], pieces[1:]
     annotation = None

@@ -31,6 +31,8 @@ from .catalogue import finding
 __all__ = ["TableRead", "read_tables"]
 
 _NEXT_SECTION: Final = re.compile(r"[五六]\s*[、.．]")
+#: What may stand between two header words: separators and spaces, and at most one line break.
+_GAP: Final = re.compile(r"[ \t|\u3000\xa0]*(?:\r?\n[ \t|\u3000\xa0]*)?")
 
 
 @attrs.frozen
@@ -64,8 +66,8 @@ class _Reader:
         """Whether empty pieces between separators are padding (copied text) rather than cells (HTML)."""
         return self.document.kind == "text"
 
-    def note(self, code: str, pointer: str, **values: object) -> None:
-        self.findings.append(finding(code, self.plan.cls, pointer, self.lang, **values))
+    def note(self, code: str, pointer: str, *, label: Text | None = None, **values: object) -> None:
+        self.findings.append(finding(code, self.plan.cls, pointer, self.lang, label=label, **values))
 
     # ---------------------------------------------------------------- tables
 
@@ -101,7 +103,7 @@ class _Reader:
         return starts
 
     def _rows(self, table: TablePlan, start: int, end: int) -> None:
-        found: list[tuple[RowPlan, re.Match[str], str]] = []
+        found: list[tuple[RowPlan, re.Match[str] | None, str]] = []
         position = start
         for row in table.rows:
             assert row.exact is not None
@@ -110,9 +112,10 @@ class _Reader:
                 found.append((row, match, "exact"))
                 position = match.end()
             else:
-                found.append((row, None, "missing"))  # type: ignore[arg-type]
+                found.append((row, None, "missing"))
         self._approximate(found, start, end)
         located = [(row, match, how) for row, match, how in found if match is not None]
+        assert all(match is not None for _, match, _ in located)
         for index, (row, match, how) in enumerate(located):
             stop = located[index + 1][1].start() if index + 1 < len(located) else end
             self._row(row, match, how, stop)
@@ -150,17 +153,21 @@ class _Reader:
         """Table 四: every key a column; the values follow the last header word."""
         row = table.rows[0]
         position = start
+        header_end = start
         while True:
-            gap = re.compile(r"[\s|\u3000\xa0]*").match(self.text, position, end)
+            gap = _GAP.match(self.text, position, end)
             position = gap.end() if gap else position
             label = self.plan.noise.match(self.text, position, end)
             if label is None or not label.group():
                 break
-            position = label.end()
+            position = header_end = label.end()
+        line_break = self.text.find("\n", header_end, end)
+        if line_break >= 0 and not self.text[header_end:line_break].strip(" \t|\u3000\xa0"):
+            position = line_break + 1  # the values are the next line's cells, blanks included
         values = read_row(
             self.text, position, end, len(row.pointers), self.plan.noise, labelled=False, padded=self.padded
         )
-        if not values.pieces or all(piece.blank for piece in values.pieces):
+        if not values.pieces:
             self.note("GD-IMPORT-ROW-MISSING", "/" + table.layout.key, label=_table_label(table))
             return
         self._place(row, values)
@@ -170,25 +177,34 @@ class _Reader:
     def _place(self, row: RowPlan, values: RowText) -> None:
         width = len(row.pointers)
         pieces = values.pieces
-        if values.separated and not values.ragged and len(pieces) <= width:
-            if len(pieces) == width:
-                for pointer, kind, piece in zip(row.pointers, row.kinds, pieces, strict=True):
-                    self._cell(pointer, kind, piece)
-                return
+        if values.separated and not values.ragged and len(pieces) <= width and len(pieces) == width:
+            for pointer, kind, piece in zip(row.pointers, row.kinds, pieces, strict=True):
+                self._cell(pointer, kind, piece)
+            return
         written = tuple(piece for piece in pieces if not piece.blank)
         if not written:
             return
         if values.separated and values.ragged and len(written) > width:
-            self.note("GD-IMPORT-TOO-MANY", _row_pointer(row), label=_row_label(row),
-                      raw=" ".join(p.text.strip() for p in written), columns=width)
+            self.note(
+                "GD-IMPORT-TOO-MANY",
+                _row_pointer(row),
+                label=_row_label(row),
+                raw=" ".join(p.text.strip() for p in written),
+                columns=width,
+            )
             return
         if not values.separated and len(written) == width:
             for pointer, kind, piece in zip(row.pointers, row.kinds, written, strict=True):
                 self._cell(pointer, kind, piece)
             return
         if not values.separated and len(written) > width:
-            self.note("GD-IMPORT-TOO-MANY", _row_pointer(row), label=_row_label(row),
-                      raw=" ".join(p.text for p in written), columns=width)
+            self.note(
+                "GD-IMPORT-TOO-MANY",
+                _row_pointer(row),
+                label=_row_label(row),
+                raw=" ".join(p.text for p in written),
+                columns=width,
+            )
             return
         self.ambiguous.append(Ambiguous(row.pointers, row.kinds, written, split=not values.separated))
 
@@ -208,19 +224,23 @@ class _Reader:
         for line_match in re.finditer(r"[^\n]+", segment):
             line = line_match.group()
             offset = start + line_match.start()
-            cleaned = self.plan.noise.sub(lambda m: " " * len(m.group()), line)
-            label_match = re.match(r"[\s|]*([^\s|0-9０-９][^|\n]*?)[\s|]+(?=[0-9０-９+\-])", cleaned)
-            if label_match is None or _NEXT_SECTION.match(label_match.group(1)):
+            parts = [part.strip() for part in line.split("|")] if "|" in line else line.split()
+            words = [p for p in parts if p and not TOKEN.fullmatch(p) and not _is_noise(self.plan.noise, p)]
+            tokens = [p for p in parts if p and TOKEN.fullmatch(p)]
+            if len(words) != 1 or not tokens or _NEXT_SECTION.match(words[0]):
                 continue
-            label = label_match.group(1).strip()
-            if len(label) > 40 or not re.search(r"[\u4e00-\u9fff]", label):
+            label = words[0]
+            if (
+                len(label) > 40
+                or not re.search(r"[\u4e00-\u9fff]", label)
+                or parts.index(label) > parts.index(tokens[0])
+            ):
                 continue
-            tokens = [t.group() for t in TOKEN.finditer(cleaned, label_match.end())]
-            if not tokens:
-                continue
-            self.extra_rows.append({"after": _row_pointer(row), "label": label, "values": tokens,
-                                    "line": self.document.source(offset, offset + len(line)).line})
-            self.note("GD-IMPORT-ROW-EXTRA", _row_pointer(row), label=_row_label(row), raw=f"{label} {' '.join(tokens)}")
+            line_number = self.document.source(offset, offset + len(line)).line
+            self.extra_rows.append({"after": _row_pointer(row), "label": label, "values": tokens, "line": line_number})
+            self.note(
+                "GD-IMPORT-ROW-EXTRA", _row_pointer(row), label=_row_label(row), raw=f"{label} {' '.join(tokens)}"
+            )
 
     def _settle(self) -> None:
         if not self.ambiguous:
@@ -238,8 +258,9 @@ class _Reader:
         span = (row.pieces[0].start, row.pieces[-1].end)
         source = self.document.source(*span)
         if result.reading is None:
-            self.note("GD-IMPORT-AMBIGUOUS", pointer, raw=row.raw, columns=columns, candidates=listed or "—",
-                      actual=None)
+            self.note(
+                "GD-IMPORT-AMBIGUOUS", pointer, raw=row.raw, columns=columns, candidates=listed or "—", actual=None
+            )
             for cell in row.pointers:
                 self.sources[cell] = source
             return
@@ -248,13 +269,31 @@ class _Reader:
             self.sources[cell] = source
         if result.how == "lexical":
             if len(row.pieces) != columns:
-                self.note("GD-IMPORT-SPLIT-LEXICAL", pointer, raw=row.raw, columns=columns,
-                          actual=shown(result.reading))
+                self.note(
+                    "GD-IMPORT-SPLIT-LEXICAL", pointer, raw=row.raw, columns=columns, actual=shown(result.reading)
+                )
             return
         evidence = ", ".join(sorted({relation.code for relation in result.evidence}))
-        code = "GD-IMPORT-SPLIT-PROVED" if row.split and any(len(p.text) > 1 for p in row.pieces) else "GD-IMPORT-PLACEMENT-PROVED"
-        self.note(code, pointer, raw=row.raw, columns=columns, actual=shown(result.reading), evidence=evidence,
-                  candidates=listed)
+        code = (
+            "GD-IMPORT-SPLIT-PROVED"
+            if row.split and any(len(p.text) > 1 for p in row.pieces)
+            else "GD-IMPORT-PLACEMENT-PROVED"
+        )
+        self.note(
+            code,
+            pointer,
+            raw=row.raw,
+            columns=columns,
+            actual=shown(result.reading),
+            evidence=evidence,
+            candidates=listed,
+        )
+
+
+def _is_noise(noise: re.Pattern[str], text: str) -> bool:
+    """Whether *text* is a label the template prints (a header, a row group) and nothing else."""
+    match = noise.fullmatch(text)
+    return match is not None
 
 
 def _common(pointers: Sequence[str]) -> str:

@@ -28,12 +28,35 @@ __all__ = ["MAX_DEPTH", "read_html", "sniff_html"]
 
 #: Elements nested deeper than this are refused.
 MAX_DEPTH: Final = 256
-_SKIPPED: Final = frozenset({"script", "style", "head", "noscript", "template", "iframe", "select", "option", "textarea"})
+_SKIPPED: Final = frozenset(
+    {"script", "style", "head", "noscript", "template", "iframe", "select", "option", "textarea"}
+)
 _BLOCKS: Final = frozenset(
-    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "table", "ul", "ol", "center", "pre"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "center",
+        "pre",
+    }
 )
 _SPACE: Final = re.compile(r"[\s\xa0\u3000]+")
-_SNIFF: Final = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html|<head|<body|<table|<meta|<div|<p[\s>]|<!--)", re.I)
+_SNIFF: Final = re.compile(
+    rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html|<head|<body|<table|<meta|<div|<p[\s>]|<!--)", re.I
+)
 
 
 def sniff_html(head: bytes) -> bool:
@@ -49,6 +72,18 @@ def _parse(data: str | bytes) -> Any:
         root = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError) as error:
         raise ParseError([Problem(pointer="", message=f"not an HTML page: {error}")]) from None
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise ParseError(
+                [
+                    Problem(
+                        pointer="",
+                        line=entry.line,
+                        column=entry.column,
+                        message=f"the page is refused: {entry.message}",
+                    )
+                ]
+            )
     return root
 
 

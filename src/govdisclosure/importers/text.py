@@ -27,22 +27,30 @@ def decode(data: str | bytes) -> str:
         ParseError: for bytes that are neither, or text holding control characters (binary data).
     """
     if isinstance(data, bytes):
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                data = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ParseError([Problem(pointer="", message="the input is neither UTF-8 nor GB 18030 text")])
+        data = _decoded(data)
     control = _CONTROL.search(data[:65536])
     if control is not None:
         line = data.count("\n", 0, control.start()) + 1
         raise ParseError(
-            [Problem(pointer="", line=line, column=control.start() - data.rfind("\n", 0, control.start()),
-                     message=f"the input holds the control character {control.group()!r}: binary data, not text")]
+            [
+                Problem(
+                    pointer="",
+                    line=line,
+                    column=control.start() - data.rfind("\n", 0, control.start()),
+                    message=f"the input holds the control character {control.group()!r}: binary data, not text",
+                )
+            ]
         )
     return data
+
+
+def _decoded(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError([Problem(pointer="", message="the input is neither UTF-8 nor GB 18030 text")])
 
 
 def sniff_text(head: bytes) -> bool:
@@ -61,6 +69,6 @@ def read_text(data: str | bytes) -> Document:
         ParseError: for binary data.
     """
     text = decode(data)
-    fields = {name: value for name, value in _HEADER.findall(text[:3000])}
+    fields = dict(_HEADER.findall(text[:3000]))
     meta = Meta(title=fields.get("标题"), date=fields.get("发布时间") or fields.get("发布日期"))
     return Document(text=text, kind="text", meta=meta)

@@ -1,0 +1,263 @@
+"""The importers: published pages into reports, every guess a finding (issue 12)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.codecs.data import from_data, to_data
+from govdisclosure.importers import IMPORTERS, ImportResult, import_report
+from govdisclosure.importers._cells import read_cell
+from govdisclosure.importers._numerals import chinese_number, find_dates
+from govdisclosure.model.kinds import COUNT, DELTA, MONEY
+from govdisclosure.regulation import LABELS
+from govdisclosure.rules import RULES
+from govdisclosure.strategies import reports
+
+from .published import AGENCY, page_html, page_text
+
+PUBLISHED = Path(__file__).parent / "data" / "published"
+FIXTURES = sorted(path for path in PUBLISHED.iterdir() if path.is_dir())
+TABLES = ("proactive", "requests", "review_litigation")
+
+
+def _tables(report: Any) -> tuple[Any, ...]:
+    return tuple(getattr(report, key) for key in TABLES)
+
+
+def _page(folder: Path) -> bytes:
+    for name in ("page.html", "page.txt"):
+        if (folder / name).exists():
+            return (folder / name).read_bytes()
+    raise FileNotFoundError(folder)
+
+
+# ---------------------------------------------------------------- real pages
+
+
+@pytest.mark.parametrize("folder", FIXTURES, ids=[folder.name for folder in FIXTURES])
+def test_published_page_gives_the_hand_checked_report(folder: Path) -> None:
+    result = import_report(_page(folder))
+    expected = from_data(json.loads((folder / "expected.json").read_text("utf-8")))
+    assert to_data(result.report) == to_data(expected)
+
+
+@pytest.mark.parametrize("folder", FIXTURES, ids=[folder.name for folder in FIXTURES])
+def test_published_page_gives_its_findings(folder: Path) -> None:
+    result = import_report(_page(folder))
+    must = json.loads((folder / "findings.json").read_text("utf-8"))
+    given_ = {(finding.code, finding.path) for finding in result.findings}
+    assert {(item["code"], item["path"]) for item in must} <= given_
+
+
+def test_run_together_digits_split_only_the_one_way_the_columns_allow() -> None:
+    result = import_report(_page(PUBLISHED / "pingtan-ptzhsyqjtj-2021"))
+    assert isinstance(result.report, gd.AnnualReport2021)
+    assert result.report.proactive.normative_documents.in_force == 12  # "0012": 0 | 0 | 12, no leading zeros
+    lexical = [f for f in result.findings if f.code == "GD-IMPORT-SPLIT-LEXICAL"]
+    assert lexical
+    assert all(f.severity is gd.Severity.INFO for f in lexical)
+
+
+def test_run_together_digits_with_several_splits_are_left_blank_with_the_candidates() -> None:
+    result = import_report(_page(PUBLISHED / "pingtan-ptzhsyqjtj-2019"))
+    assert isinstance(result.report, gd.AnnualReport2019)
+    licensing = result.report.proactive.licensing
+    assert (licensing.previous_year, licensing.change, licensing.decisions) == (None, None, None)
+    (ambiguous,) = [f for f in result.findings if f.path == "/proactive/licensing"]
+    assert ambiguous.code == "GD-IMPORT-AMBIGUOUS"
+    assert "8801" in ambiguous.message
+    assert "8|80|1" in ambiguous.message
+    assert "88|0|1" in ambiguous.message
+
+
+def test_a_row_with_fewer_numbers_than_columns_is_not_placed_by_position() -> None:
+    result = import_report(_page(PUBLISHED / "tianshui-mzj-2019-seed004"))
+    assert result.report.requests.received.natural_person is None
+    assert any(f.code == "GD-IMPORT-AMBIGUOUS" and f.path == "/requests/received" for f in result.findings)
+
+
+def _zero_report(**cells: int) -> Any:
+    """A 2021 report with every cell 0 but *cells* (pointers with ``/`` written as ``__``)."""
+    report = gd.AnnualReport2021(year=2021, agency=gd.Agency(name=AGENCY))
+    values: dict[str, object] = dict.fromkeys(LABELS["2021"].pointers(), 0)
+    values["/proactive/fees/amount"] = Decimal(0)
+    values.update({"/" + key.replace("__", "/"): value for key, value in cells.items()})
+    return gd.replace(report, values)
+
+
+def test_a_placement_the_column_sums_prove_is_taken_and_named() -> None:
+    report = _zero_report(
+        requests__received__natural_person=2,
+        requests__received__commercial=1,
+        requests__received__total=3,
+        requests__outcomes__granted__natural_person=2,
+        requests__outcomes__granted__commercial=1,
+        requests__outcomes__granted__total=3,
+        requests__outcomes__total__natural_person=2,
+        requests__outcomes__total__commercial=1,
+        requests__outcomes__total__total=3,
+    )
+    page = page_text(report)
+    row = next(line for line in page.split("\n") if "（七）总计" in line)
+    result = import_report(page.replace(row, "（七）总计 2 1 3"))
+    proved = [f for f in result.findings if f.code == "GD-IMPORT-PLACEMENT-PROVED"]
+    assert [f.path for f in proved] == ["/requests/outcomes/total"]
+    assert "GD-T3-COLUMN" in proved[0].message
+    total = result.report.requests.outcomes.total
+    assert (total.natural_person, total.commercial, total.research, total.total) == (2, 1, None, 3)
+
+
+def test_a_placement_no_relation_settles_stays_blank() -> None:
+    page = page_text(_zero_report())
+    row = next(line for line in page.split("\n") if "（七）总计" in line)
+    result = import_report(page.replace(row, "（七）总计 0"))
+    assert result.report.requests.outcomes.total.natural_person is None
+    assert any(f.code == "GD-IMPORT-AMBIGUOUS" and f.path == "/requests/outcomes/total" for f in result.findings)
+
+
+def test_cut_short_page_reads_what_is_there_and_names_the_rest() -> None:
+    page = page_text(_zero_report())
+    cut = page[: page.index("（四）无法提供")]
+    result = import_report(cut)
+    missing = {f.path for f in result.findings if f.code in ("GD-IMPORT-ROW-MISSING", "GD-IMPORT-TABLE-MISSING")}
+    assert "/requests/outcomes/unable/not_held" in missing
+    assert "/review_litigation" in missing
+    assert result.report.review_litigation.review.total is None
+
+
+def test_template_year_agency_and_date_come_from_the_page() -> None:
+    page = page_html(_zero_report(), perturb=True)
+    result = import_report(page)
+    assert result.report.template.key == "2021"
+    assert result.report.agency.name == AGENCY
+    assert result.report.published == datetime.date(2024, 1, 20)
+    codes = {f.code for f in result.findings}
+    assert {"GD-IMPORT-TEMPLATE", "GD-IMPORT-YEAR", "GD-IMPORT-PUBLISHED"} <= codes
+
+
+def test_sources_locate_each_cell() -> None:
+    html_result = import_report(page_html(_zero_report()))
+    source = html_result.sources["/requests/received/total"]
+    assert source.kind == "html"
+    assert source.table is not None
+    assert source.row is not None
+    text_result = import_report(_page(PUBLISHED / "pingtan-ptzhsyqjtj-2021"))
+    source = text_result.sources["/proactive/penalties/decisions"]
+    assert (source.kind, source.text, source.line) == ("text", "2", 10)
+
+
+def test_extra_rows_are_kept_in_extensions() -> None:
+    page = page_text(_zero_report())
+    page = page.replace("| 行政规范性文件 |", "| 其他主动公开文件 | 3 | 2 | 1 |\n| 行政规范性文件 |", 1)
+    result = import_report(page)
+    assert any(f.code == "GD-IMPORT-ROW-EXTRA" for f in result.findings)
+    assert result.report.extensions is not None
+    rows = result.report.extensions["govdisclosure.import"]["extra_rows"]
+    assert rows[0]["label"] == "其他主动公开文件"
+    assert rows[0]["values"] == ["3", "2", "1"]
+
+
+# ---------------------------------------------------------------- cells and numerals
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "value", "code"),
+    [
+        ("0", COUNT, 0, None),
+        ("", COUNT, None, None),
+        ("\xa0", COUNT, None, None),
+        ("/", COUNT, None, "GD-IMPORT-NOT-APPLICABLE"),
+        ("不适用", COUNT, None, "GD-IMPORT-NOT-APPLICABLE"),
+        ("+2", DELTA, 2, "GD-IMPORT-CONVERTED"),
+        ("-3", DELTA, -3, None),
+        ("-3", COUNT, None, "GD-IMPORT-UNREADABLE"),
+        ("3件", COUNT, 3, "GD-IMPORT-CONVERTED"),
+        ("1,234", COUNT, 1234, "GD-IMPORT-CONVERTED"),
+        ("１２", COUNT, 12, "GD-IMPORT-CONVERTED"),
+        ("007", COUNT, None, "GD-IMPORT-UNREADABLE"),
+        ("251000元", MONEY, Decimal("25.1"), "GD-IMPORT-MONEY-YUAN"),
+        ("5.02万元", MONEY, Decimal("5.02"), "GD-IMPORT-CONVERTED"),
+    ],
+)
+def test_cell_semantics(raw: str, kind: Any, value: object, code: str | None) -> None:
+    reading = read_cell(raw, kind)
+    assert (reading.value, reading.code) == (value, code)
+
+
+def test_chinese_numerals_and_dates() -> None:
+    assert chinese_number("二〇二四") == 2024
+    assert chinese_number("二0一七") == 2017
+    assert [d for d, _ in find_dates("二〇二四年一月二十日")] == [datetime.date(2024, 1, 20)]
+
+
+# ---------------------------------------------------------------- round trip
+
+
+@given(report=st.one_of(reports(template="2019"), reports(template="2021")), perturb=st.booleans(), split=st.booleans())
+def test_html_in_the_official_layout_imports_back(report: Any, perturb: bool, split: bool) -> None:
+    result = import_report(page_html(report, perturb=perturb, split=split))
+    assert _tables(result.report) == _tables(report)
+    assert result.report.year == report.year
+    assert [str(f) for f in result.findings if f.severity is not gd.Severity.INFO] == []
+
+
+@given(report=st.one_of(reports(template="2019"), reports(template="2021")), perturb=st.booleans())
+def test_text_in_the_official_layout_imports_back(report: Any, perturb: bool) -> None:
+    result = import_report(page_text(report, perturb=perturb))
+    assert _tables(result.report) == _tables(report)
+    assert [str(f) for f in result.findings if f.severity is not gd.Severity.INFO] == []
+
+
+# ---------------------------------------------------------------- hostile input and the registry
+
+
+def test_a_page_over_the_size_limit_is_refused_unread() -> None:
+    page = b"<html><body>" + b"<p>x</p>" * (50 * 1024 * 1024 // 8) + b"</body></html>"
+    start = time.perf_counter()
+    with pytest.raises(gd.ParseError, match="larger than"):
+        import_report(page)
+    assert time.perf_counter() - start < 1
+
+
+def test_deep_nesting_is_a_parse_error() -> None:
+    page = "<html><body>" + "<div>" * 100_000 + "年度报告" + "</div>" * 100_000 + "</body></html>"
+    with pytest.raises(gd.ParseError):
+        import_report(page, year=2021)
+
+
+@pytest.mark.parametrize("junk", [bytes(range(256)) * 64, b"\x89PNG\r\n\x1a\n" + b"\x00" * 500, b"%PDF-1.4 not really"])
+def test_binary_junk_is_a_parse_error(junk: bytes) -> None:
+    with pytest.raises(gd.ParseError):
+        import_report(junk)
+
+
+def test_a_page_with_no_year_asks_for_one() -> None:
+    with pytest.raises(gd.ParseError, match="year="):
+        import_report("信息内容 本年制发件数 规章 0 0 0")
+
+
+def test_importers_are_looked_up_by_name() -> None:
+    assert {"html", "text"} <= set(IMPORTERS)
+    with pytest.raises(ValueError, match="unknown import format"):
+        import_report("x", format="docx")
+
+
+def test_every_import_code_is_in_the_catalogue() -> None:
+    codes = [code for code in RULES if code.startswith("GD-IMPORT-")]
+    assert len(codes) >= 15
+    assert all(RULES[code].scope == "document" for code in codes)
+
+
+def test_import_result_is_exported() -> None:
+    assert gd.import_report is import_report
+    assert gd.ImportResult is ImportResult
