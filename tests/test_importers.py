@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure.codecs import formats, get_format
 from govdisclosure.codecs.data import from_data, to_data
-from govdisclosure.importers import IMPORTERS, ImportResult, import_report
+from govdisclosure.importers import ImportResult, import_report
 from govdisclosure.importers._cells import read_cell
 from govdisclosure.importers._numerals import chinese_number, find_dates
 from govdisclosure.model.kinds import COUNT, DELTA, MONEY
@@ -32,6 +33,11 @@ TABLES = ("proactive", "requests", "review_litigation")
 
 def _tables(report: Any) -> tuple[Any, ...]:
     return tuple(getattr(report, key) for key in TABLES)
+
+
+def _tabled(result: ImportResult) -> gd.AnnualReport2019 | gd.AnnualReport2021:
+    assert isinstance(result.report, gd.AnnualReport2019 | gd.AnnualReport2021)
+    return result.report
 
 
 def _page(folder: Path) -> bytes:
@@ -82,7 +88,7 @@ def test_run_together_digits_with_several_splits_are_left_blank_with_the_candida
 
 def test_a_row_with_fewer_numbers_than_columns_is_not_placed_by_position() -> None:
     result = import_report(_page(PUBLISHED / "tianshui-mzj-2019-seed004"))
-    assert result.report.requests.received.natural_person is None
+    assert _tabled(result).requests.received.natural_person is None
     assert any(f.code == "GD-IMPORT-AMBIGUOUS" and f.path == "/requests/received" for f in result.findings)
 
 
@@ -113,7 +119,7 @@ def test_a_placement_the_column_sums_prove_is_taken_and_named() -> None:
     proved = [f for f in result.findings if f.code == "GD-IMPORT-PLACEMENT-PROVED"]
     assert [f.path for f in proved] == ["/requests/outcomes/total"]
     assert "GD-T3-COLUMN" in proved[0].message
-    total = result.report.requests.outcomes.total
+    total = _tabled(result).requests.outcomes.total
     assert (total.natural_person, total.commercial, total.research, total.total) == (2, 1, None, 3)
 
 
@@ -121,7 +127,7 @@ def test_a_placement_no_relation_settles_stays_blank() -> None:
     page = page_text(_zero_report())
     row = next(line for line in page.split("\n") if "（七）总计" in line)
     result = import_report(page.replace(row, "（七）总计 0"))
-    assert result.report.requests.outcomes.total.natural_person is None
+    assert _tabled(result).requests.outcomes.total.natural_person is None
     assert any(f.code == "GD-IMPORT-AMBIGUOUS" and f.path == "/requests/outcomes/total" for f in result.findings)
 
 
@@ -132,7 +138,7 @@ def test_cut_short_page_reads_what_is_there_and_names_the_rest() -> None:
     missing = {f.path for f in result.findings if f.code in ("GD-IMPORT-ROW-MISSING", "GD-IMPORT-TABLE-MISSING")}
     assert "/requests/outcomes/unable/not_held" in missing
     assert "/review_litigation" in missing
-    assert result.report.review_litigation.review.total is None
+    assert _tabled(result).review_litigation.review.total is None
 
 
 def test_template_year_agency_and_date_come_from_the_page() -> None:
@@ -246,10 +252,27 @@ def test_a_page_with_no_year_asks_for_one() -> None:
         import_report("信息内容 本年制发件数 规章 0 0 0")
 
 
-def test_importers_are_looked_up_by_name() -> None:
-    assert {"html", "text"} <= set(IMPORTERS)
-    with pytest.raises(ValueError, match="unknown import format"):
+def test_import_formats_are_in_the_format_registry() -> None:
+    assert {"html", "text"} <= {fmt.name for fmt in formats()}
+    assert get_format("html").reader is not None
+    assert get_format("html").writer is None
+    with pytest.raises(ValueError, match="unknown format"):
         import_report("x", format="docx")
+
+
+def test_a_published_page_loads_and_validates_like_any_report(tmp_path: Path) -> None:
+    page = tmp_path / "report.txt"
+    page.write_bytes(_page(PUBLISHED / "pingtan-ptzhsyqjtj-2021"))
+    assert gd.load(page).year == 2021
+    (item,) = gd.iter_load(page)
+    assert item.report is not None
+    assert any(f.code.startswith("GD-IMPORT-") for f in item.findings)
+
+
+def test_import_report_reads_the_librarys_own_documents_too() -> None:
+    report = _zero_report()
+    result = import_report(gd.dumps(report))
+    assert (result.report, result.format, dict(result.sources)) == (report, "json", {})
 
 
 def test_every_import_code_is_in_the_catalogue() -> None:

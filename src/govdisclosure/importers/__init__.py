@@ -11,8 +11,11 @@ by the table's own relations, and returns an :class:`ImportResult`: the
 report (cells not read stay blank), the import findings (``GD-IMPORT-*``,
 see :mod:`.catalogue`), and the :class:`Source` of every cell read.
 
-Importers are looked up by name in :data:`IMPORTERS` (``html``, ``text``);
-:func:`register_importer` adds one.
+The import formats ``html`` and ``text`` are formats of the codecs' registry
+(:mod:`govdisclosure.codecs.registry`), read only: :func:`import_report`
+looks a format up there by name or by content, so ``gd.load``,
+``iter_load`` and ``govdisclosure validate`` read published pages too, and
+a plugin's format with a reader is imported the same way.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ import attrs
 
 from .._errors import ParseError, Problem
 from .._findings import Finding
-from ..model import Agency, AnnualReport2019, AnnualReport2021
+from ..codecs.registry import Format, ReadResult, format_for, get_format, register_format
+from ..model import Agency, AnnualReport
 from ..model._replace import replace
 from ..regulation import Language
 from . import catalogue
@@ -36,15 +40,7 @@ from ._tables import read_tables
 from .html import read_html, sniff_html
 from .text import read_text, sniff_text
 
-__all__ = [
-    "IMPORTERS",
-    "MAX_BYTES",
-    "ImportResult",
-    "Importer",
-    "Source",
-    "import_report",
-    "register_importer",
-]
+__all__ = ["IMPORT_FORMATS", "MAX_BYTES", "ImportResult", "Source", "import_report"]
 
 #: Pages larger than this are refused before they are parsed (bytes, or characters of a str).
 MAX_BYTES: Final = 8 * 1024 * 1024
@@ -52,37 +48,6 @@ MAX_BYTES: Final = 8 * 1024 * 1024
 EXTENSION: Final = "govdisclosure.import"
 #: The agency name recorded when the page names none.
 UNNAMED: Final = "（未署名）"
-
-
-@attrs.frozen
-class Importer:
-    """An importer: its *name*, a *sniff* of a document's first bytes, and *read*, giving its :class:`Document`."""
-
-    name: str
-    sniff: Callable[[bytes], bool]
-    read: Callable[[str | bytes], Document]
-
-
-_IMPORTERS: dict[str, Importer] = {}
-
-#: Every importer by name, in the order they are asked when sniffing (read-only).
-IMPORTERS: Final[Mapping[str, Importer]] = MappingProxyType(_IMPORTERS)
-
-
-def register_importer(importer: Importer) -> Importer:
-    """Add *importer*; it is asked first when a format is sniffed.
-
-    Raises:
-        ValueError: when an importer of that name is registered already.
-    """
-    if importer.name in _IMPORTERS:
-        raise ValueError(f"an importer named {importer.name!r} is registered already")
-    _IMPORTERS[importer.name] = importer
-    return importer
-
-
-register_importer(Importer(name="text", sniff=sniff_text, read=read_text))
-register_importer(Importer(name="html", sniff=sniff_html, read=read_html))
 
 
 @attrs.frozen(kw_only=True)
@@ -94,23 +59,37 @@ class ImportResult:
     cell read came from, by its JSON Pointer; *format* the importer used.
     """
 
-    report: AnnualReport2019 | AnnualReport2021
+    report: AnnualReport
     findings: tuple[Finding, ...]
     sources: Mapping[str, Source]
     format: str
 
 
-def _importer(data: str | bytes, format: str | None) -> Importer:
-    if format is not None:
-        try:
-            return _IMPORTERS[format]
-        except KeyError:
-            raise ValueError(f"unknown import format {format!r}; expected one of: {', '.join(_IMPORTERS)}") from None
+#: How each import format turns a page into a :class:`Document`, by the format's name in the registry.
+_DOCUMENTS: Final[dict[str, Callable[[str | bytes], Document]]] = {"text": read_text, "html": read_html}
+
+
+def _format(data: str | bytes, name: str | None) -> Format:
+    """The registered format *name*, else the one the content of *data* names."""
+    if name is not None:
+        return get_format(name)
     head = data[:8192].encode("utf-8", "replace") if isinstance(data, str) else data[:8192]
-    for importer in reversed(_IMPORTERS.values()):
-        if importer.sniff(head):
-            return importer
-    raise ParseError([Problem(pointer="", message="the input is neither an HTML page nor the text of a report")])
+    try:
+        return format_for(None, head)
+    except ValueError:
+        raise ParseError(
+            [Problem(pointer="", message="the input is no HTML page, report text or report document the library reads")]
+        ) from None
+
+
+def _reader(name: str) -> Callable[..., ReadResult]:
+    """The registry's reader for the import format *name*: the report and the import findings."""
+
+    def read(data: str | bytes, *, max_size: int = MAX_BYTES, **options: Any) -> ReadResult:
+        result = import_report(data, format=name, max_bytes=max_size, **options)
+        return ReadResult(report=result.report, findings=result.findings)
+
+    return read
 
 
 def import_report(
@@ -134,8 +113,12 @@ def import_report(
     """
     if len(source) > max_bytes:
         raise ParseError([Problem(pointer="", message=f"the input is larger than {max_bytes} bytes; refused unread")])
-    importer = _importer(source, format)
-    document = importer.read(source)
+    fmt = _format(source, format)
+    documents = _DOCUMENTS.get(fmt.name)
+    if documents is None:  # a report document the library reads (JSON, XML, a plugin's): no page to locate
+        given = fmt.read(source)
+        return ImportResult(report=given.report, findings=given.findings, sources=MappingProxyType({}), format=fmt.name)
+    document = documents(source)
     page = facts(document, year)
     key = template if template is not None else page.template
     if page.year is None:
@@ -187,5 +170,14 @@ def import_report(
     report = cls_plan.cls(year=page.year, agency=Agency(name=name))
     report = replace(report, changes)
     return ImportResult(
-        report=report, findings=tuple(findings), sources=MappingProxyType(read.sources), format=importer.name
+        report=report, findings=tuple(findings), sources=MappingProxyType(read.sources), format=fmt.name
     )
+
+
+#: The import formats, registered with the codecs' formats (read only: a page is never written).
+IMPORT_FORMATS: Final = (
+    Format(name="text", suffixes=(".txt",), sniff=sniff_text, reader=_reader("text")),
+    Format(name="html", suffixes=(".html", ".htm", ".shtml"), sniff=sniff_html, reader=_reader("html")),
+)
+for _format_ in IMPORT_FORMATS:
+    register_format(_format_)

@@ -61,7 +61,7 @@ _SNIFF: Final = re.compile(
 
 def sniff_html(head: bytes) -> bool:
     """Whether a document beginning with *head* is HTML."""
-    return bool(_SNIFF.match(head)) or b"<table" in head[:4096].lower() or b"<td" in head[:4096].lower()
+    return bool(_SNIFF.match(head))
 
 
 def _parse(data: str | bytes) -> Any:

@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from .._errors import ParseError, Problem
+from ..codecs.stream import sniff_csv
 from ._document import Document, Meta
 
 __all__ = ["read_text", "sniff_text"]
@@ -55,9 +56,8 @@ def _decoded(data: bytes) -> str:
 
 def sniff_text(head: bytes) -> bool:
     """Whether a document beginning with *head* reads as a report's text (it names a report or a table)."""
-    try:
-        text = head.decode("utf-8", "ignore")
-    except UnicodeDecodeError:  # pragma: no cover - ignore never raises
+    text = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    if text[:1] in ("{", "[", "<") or sniff_csv(head):  # a JSON, XML or HTML document, or the library's CSV
         return False
     return any(word in text for word in ("年度报告", "政府信息公开", "信息内容", "申请人情况", "第二十条"))
 
