@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure.cli import main
 from govdisclosure.codecs import formats, get_format
 from govdisclosure.codecs.data import from_data, to_data
 from govdisclosure.importers import ImportResult, import_report
@@ -284,3 +285,40 @@ def test_every_import_code_is_in_the_catalogue() -> None:
 def test_import_result_is_exported() -> None:
     assert gd.import_report is import_report
     assert gd.ImportResult is ImportResult
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_cli_import_writes_the_report_and_the_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    page = PUBLISHED / "pingtan-ptzhsyqjtj-2019" / "page.txt"
+    assert main(["import", str(page), "--lang", "en"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["year"] == 2019
+    assert "[GD-IMPORT-AMBIGUOUS] '8801' over 3 columns" in captured.err
+    assert "[GD-BLANK-COUNTED]" in captured.err  # the validation findings follow the import's
+
+
+def test_cli_import_of_a_folder_writes_one_report_per_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    status = main(["import", str(PUBLISHED), "-o", str(out), "--to", "xml", "--format", "json"])
+    summary = json.loads(capsys.readouterr().err)["summary"]
+    assert status == 0
+    assert summary["files"] == len(FIXTURES)
+    assert sorted(path.name for path in out.iterdir()) == sorted(f"{folder.name}.xml" for folder in FIXTURES)
+
+
+def test_cli_import_refuses_what_it_cannot_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02 binary")
+    assert main(["import", str(junk)]) == 2
+    assert "[GD-PARSE]" in capsys.readouterr().err
+    assert main(["import", str(PUBLISHED)]) == 2  # several pages need -o FOLDER
+    assert "-o FOLDER" in capsys.readouterr().err
+
+
+def test_cli_validate_reads_a_published_page(capsys: pytest.CaptureFixture[str]) -> None:
+    page = PUBLISHED / "pingtan-ptzhsyqjtj-2021" / "page.txt"
+    assert main(["validate", str(page)]) == 0
+    assert "GD-IMPORT-SPLIT-LEXICAL" in capsys.readouterr().out

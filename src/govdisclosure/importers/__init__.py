@@ -40,7 +40,7 @@ from ._tables import read_tables
 from .html import read_html, sniff_html
 from .text import read_text, sniff_text
 
-__all__ = ["IMPORT_FORMATS", "MAX_BYTES", "ImportResult", "Source", "import_report"]
+__all__ = ["IMPORT_FORMATS", "IMPORT_SUFFIXES", "MAX_BYTES", "ImportResult", "Source", "import_report"]
 
 #: Pages larger than this are refused before they are parsed (bytes, or characters of a str).
 MAX_BYTES: Final = 8 * 1024 * 1024
@@ -174,10 +174,15 @@ def import_report(
     )
 
 
-#: The import formats, registered with the codecs' formats (read only: a page is never written).
+#: The suffixes of the pages ``govdisclosure import`` looks for in a folder.
+IMPORT_SUFFIXES: Final = (".html", ".htm", ".shtml", ".txt")
+
+#: The import formats, registered with the codecs' formats: read only (a page is never written), and
+#: told by content, not by suffix, so a folder's other ``.txt`` and ``.html`` files are no reports to
+#: ``validate``.
 IMPORT_FORMATS: Final = (
-    Format(name="text", suffixes=(".txt",), sniff=sniff_text, reader=_reader("text")),
-    Format(name="html", suffixes=(".html", ".htm", ".shtml"), sniff=sniff_html, reader=_reader("html")),
+    Format(name="text", sniff=sniff_text, reader=_reader("text")),
+    Format(name="html", sniff=sniff_html, reader=_reader("html")),
 )
 for _format_ in IMPORT_FORMATS:
     register_format(_format_)

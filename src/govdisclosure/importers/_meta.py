@@ -28,11 +28,11 @@ __all__ = ["WHERE", "PageFacts", "facts"]
 
 #: Where a fact was read, in every language.
 WHERE: Final = {
-    "title": Text(zh="标题", en="title"),
-    "caller": Text(zh="调用参数", en="caller"),
-    "first year": Text(zh="页面首个年份", en="first year"),
-    "page date": Text(zh="页面发布时间", en="page date"),
-    "sign-off": Text(zh="落款", en="sign-off"),
+    "title": Text(zh="标题", en="the title"),
+    "caller": Text(zh="调用参数", en="the caller"),
+    "first year": Text(zh="页面首个年份", en="the first year the page names"),
+    "page date": Text(zh="页面发布时间", en="the page's date"),
+    "sign-off": Text(zh="落款", en="the sign-off"),
 }
 
 _TITLE: Final = re.compile(
