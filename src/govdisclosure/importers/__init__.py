@@ -20,7 +20,10 @@ a plugin's format with a reader is imported the same way.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -28,9 +31,9 @@ import attrs
 
 from .._errors import ParseError, Problem
 from .._findings import Finding
+from ..codecs.data import from_data, to_data
 from ..codecs.registry import Format, ReadResult, format_for, get_format, register_format
-from ..model import Agency, AnnualReport
-from ..model._replace import replace
+from ..model import REPORT_CLASSES, Agency, AnnualReport
 from ..regulation import Language
 from . import catalogue
 from ._document import Document, Source
@@ -80,6 +83,26 @@ def _format(data: str | bytes, name: str | None) -> Format:
         raise ParseError(
             [Problem(pointer="", message="the input is no HTML page, report text or report document the library reads")]
         ) from None
+
+
+@functools.cache
+def _blank(key: str) -> str:
+    """The plain data of a report of template *key* with every cell blank, as JSON (copied for each import)."""
+    return json.dumps(to_data(REPORT_CLASSES[key](year=2000 + 19, agency=Agency(name=UNNAMED))))
+
+
+def _blank_data(key: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_blank(key))
+    return data
+
+
+def _put(data: dict[str, Any], pointer: str, value: object) -> None:
+    """Set the cell at *pointer* of plain *data* to *value*, written as the interchange shape writes it."""
+    *parents, last = pointer.split("/")[1:]
+    node = data
+    for key in parents:
+        node = node[key]
+    node[last] = format(value, "f") if isinstance(value, Decimal) else value
 
 
 def _reader(name: str) -> Callable[..., ReadResult]:
@@ -151,9 +174,13 @@ def import_report(
         findings.append(catalogue.finding("GD-IMPORT-AGENCY", cls_plan.cls, "/agency/name", lang, actual=name))
     read = read_tables(document, cls_plan, lang)
     findings.extend(read.findings)
-    changes: dict[str, Any] = dict(read.values)
+    data = _blank_data(cls_plan.key)
+    data["year"] = page.year
+    data["agency"] = {**data["agency"], "name": name}
+    for pointer, value in read.values.items():
+        _put(data, pointer, value)
     if page.published is not None:
-        changes["/published"] = page.published
+        data["published"] = page.published.isoformat()
         findings.append(
             catalogue.finding(
                 "GD-IMPORT-PUBLISHED",
@@ -166,9 +193,8 @@ def import_report(
             )
         )
     if read.extra_rows:
-        changes["/extensions"] = {EXTENSION: {"extra_rows": read.extra_rows}}
-    report = cls_plan.cls(year=page.year, agency=Agency(name=name))
-    report = replace(report, changes)
+        data["extensions"] = {EXTENSION: {"extra_rows": read.extra_rows}}
+    report = from_data(data)
     return ImportResult(
         report=report, findings=tuple(findings), sources=MappingProxyType(read.sources), format=fmt.name
     )

@@ -11,6 +11,7 @@ that makes the table's own relations hold — and says which relations.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -19,7 +20,7 @@ from typing import Final
 
 import attrs
 
-from ..model.kinds import FieldKind
+from ..model.kinds import MONEY, FieldKind
 from ..rules.relations import Balance, Relation, Sum
 from ._cells import read_cell
 from ._rows import Piece
@@ -102,6 +103,11 @@ def candidates(row: Ambiguous) -> tuple[list[Reading], bool]:
     against its column's kind (a count takes no sign, an amount no sign).
     """
     width = len(row.pointers)
+    texts = [piece.text.strip() for piece in row.pieces]
+    if row.split and all(text.isascii() and text.isdigit() for text in texts) and sum(map(len, texts)) == width:
+        # as many digits as columns: one digit a cell is the only full reading, and no digit leads with a zero
+        digits = "".join(texts)
+        return [tuple(Decimal(d) if kind is MONEY else int(d) for d, kind in zip(digits, row.kinds, strict=True))], True
     full: list[Reading] = []
     partial: list[Reading] = []
     for numbers in _numbers(row.pieces, row.split, width):
@@ -128,13 +134,24 @@ def candidates(row: Ambiguous) -> tuple[list[Reading], bool]:
     return list(dict.fromkeys(partial)), False
 
 
-def _holds(relation: Relation, values: Mapping[str, Value]) -> bool | None:
-    """Whether *relation* holds among *values* (blank as 0), None when a cell it reads is not known."""
-    cells = relation.cells()
-    pointers = ["/" + "/".join(path) for path in cells]
-    if any(pointer not in values for pointer in pointers):
-        return None
-    read = dict(zip(cells, (values[pointer] for pointer in pointers), strict=True))
+@functools.cache
+def _pointers(relation: Relation) -> tuple[str, ...]:
+    """The JSON Pointers of the cells *relation* reads, in :meth:`cells` order."""
+    return tuple("/" + "/".join(path) for path in relation.cells())
+
+
+def _holds(
+    relation: Relation, pointers: tuple[str, ...], trial: Mapping[str, Value], known: Mapping[str, Value]
+) -> bool | None:
+    """Whether *relation* holds (blank as 0) with the cells of *trial* over *known*; None when a cell is not known."""
+    read: dict[tuple[str, ...], Value] = {}
+    for path, pointer in zip(relation.cells(), pointers, strict=True):
+        if pointer in trial:
+            read[path] = trial[pointer]
+        elif pointer in known:
+            read[path] = known[pointer]
+        else:
+            return None
 
     def total(paths: Sequence[tuple[str, ...]]) -> int | Decimal:
         return sum((read[path] or 0 for path in paths), start=0)
@@ -143,7 +160,7 @@ def _holds(relation: Relation, values: Mapping[str, Value]) -> bool | None:
         return total(relation.addends) == (read[relation.total] or 0)
     if isinstance(relation, Balance):
         return total(relation.left) == total(relation.right)
-    if relation.written_only and any(read[path] is None for path in cells):
+    if relation.written_only and any(value is None for value in read.values()):
         return None
     left, right = total(relation.left), total(relation.right) + relation.constant
     return left <= right if relation.op == "<=" else left >= right
@@ -164,21 +181,23 @@ def settle(rows: Sequence[Ambiguous], known: dict[str, Value], relations: Sequen
             results[key] = Settled(row, readings[0], "lexical", tuple(readings))
             known.update(zip(row.pointers, readings[0], strict=True))
             del open_rows[key]
+    prepared = [(relation, _pointers(relation)) for relation in relations]
     progress = True
     while open_rows and progress:
         progress = False
         for key, (row, readings, _) in list(open_rows.items()):
-            touching = [r for r in relations if any("/" + "/".join(p) in row.pointers for p in r.cells())]
+            mine = set(row.pointers)
+            touching = [(relation, cells) for relation, cells in prepared if not mine.isdisjoint(cells)]
             holding = []
-            judged: set[Relation] = set()
+            judged: list[Relation] = []
             for reading in readings[:MAX_CANDIDATES]:
-                trial = {**known, **dict(zip(row.pointers, reading, strict=True))}
-                verdicts = [(relation, _holds(relation, trial)) for relation in touching]
+                trial = dict(zip(row.pointers, reading, strict=True))
+                verdicts = [(relation, _holds(relation, cells, trial, known)) for relation, cells in touching]
                 if all(verdict is not False for _, verdict in verdicts) and any(v for _, v in verdicts):
                     holding.append(reading)
-                    judged.update(relation for relation, verdict in verdicts if verdict)
+                    judged.extend(relation for relation, verdict in verdicts if verdict and relation not in judged)
             if len(holding) == 1 and len(readings) > 1:
-                results[key] = Settled(row, holding[0], "proved", tuple(readings), tuple(sorted(judged, key=str)))
+                results[key] = Settled(row, holding[0], "proved", tuple(readings), tuple(judged))
                 known.update(zip(row.pointers, holding[0], strict=True))
                 del open_rows[key]
                 progress = True

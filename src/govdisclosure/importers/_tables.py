@@ -31,6 +31,7 @@ from .catalogue import finding
 __all__ = ["TableRead", "read_tables"]
 
 _NEXT_SECTION: Final = re.compile(r"[五六]\s*[、.．]")
+_LINE: Final = re.compile(r"[^\n]+")
 #: What may stand between two header words: separators and spaces, and at most one line break.
 _GAP: Final = re.compile(r"[ \t|\u3000\xa0]*(?:\r?\n[ \t|\u3000\xa0]*)?")
 
@@ -220,8 +221,12 @@ class _Reader:
 
     def _extra(self, row: RowPlan, start: int, stop: int) -> None:
         """Rows the template does not have, printed after *row*: a label and values before the next row."""
+        newline = self.text.find("\n", start, stop)
+        if newline < 0:  # the row's own line runs to the next label: no room for another row
+            return
+        start = newline + 1
         segment = self.text[start:stop]
-        for line_match in re.finditer(r"[^\n]+", segment):
+        for line_match in _LINE.finditer(segment):
             line = line_match.group()
             offset = start + line_match.start()
             parts = [part.strip() for part in line.split("|")] if "|" in line else line.split()

@@ -1,7 +1,8 @@
 """HTML pages as portal CMSes and Word exports publish them, written out as a :class:`Document`.
 
 The page is parsed by lxml with every protection on (no network, no
-entities, a size limit before parsing and a depth limit after).  Each table
+entities, a size limit before parsing, libxml2's depth limit of
+:data:`MAX_DEPTH` while parsing: a page beyond it is refused).  Each table
 becomes one span-expanded grid: a cell spanning rows or columns is written
 once, at its first place, and every place it covers is known, so the
 :class:`~govdisclosure.importers.Source` of a value is its row and column in
@@ -19,14 +20,16 @@ import re
 from typing import Any, Final
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .._errors import ParseError, Problem
 from ._document import CellOrigin, Document, Meta
 
 __all__ = ["MAX_DEPTH", "read_html", "sniff_html"]
 
-#: Elements nested deeper than this are refused.
+#: The widest and tallest span a cell may claim; larger spans are cut to these.
+MAX_COLSPAN: Final = 64
+MAX_ROWSPAN: Final = 512
+#: Elements nested deeper than this are refused (libxml2's own limit without ``huge_tree``).
 MAX_DEPTH: Final = 256
 _SKIPPED: Final = frozenset(
     {"script", "style", "head", "noscript", "template", "iframe", "select", "option", "textarea"}
@@ -65,11 +68,13 @@ def sniff_html(head: bytes) -> bool:
 
 
 def _parse(data: str | bytes) -> Any:
-    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     if isinstance(data, bytes):
         data = _decode(data)
+    if not data.strip():
+        raise ParseError([Problem(pointer="", message="not an HTML page: it is empty")])
     try:
-        root = lxml_html.document_fromstring(data, parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError) as error:
         raise ParseError([Problem(pointer="", message=f"not an HTML page: {error}")]) from None
     for entry in parser.error_log:
@@ -145,18 +150,21 @@ class _Writer:
             self.write(text + "\n")
 
     def table(self, table: Any) -> None:
+        """Write *table* one grid row a line, each cell at its first place; then the tables nested in it."""
         index = self.tables
         self.tables += 1
-        taken: dict[tuple[int, int], bool] = {}
-        nested: list[Any] = []
         rows = [row for row in table.iter("tr") if _owner(row) is table]
+        covered: dict[int, set[int]] = {}  # the places of each row that a cell from a row above spans
+        has_nested = any(inner is not table for inner in table.iter("table"))
+        nested: list[Any] = []
         for r, row in enumerate(rows):
             column = 0
+            taken = covered.pop(r, set())
             self.write("|")
             for cell in row:
-                if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                if cell.tag != "td" and cell.tag != "th":
                     continue
-                while taken.get((r, column)):
+                while column in taken:
                     column += 1
                 raw = _cell_text(cell)
                 text = _SPACE.sub(" ", raw).strip().replace("|", "｜")
@@ -164,23 +172,25 @@ class _Writer:
                 self.write(text)
                 self.cells.append(CellOrigin(start, self.length, index, r, column, raw.replace("\xa0", " ").strip()))
                 self.write("|")
-                colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        taken[(r + dr, column + dc)] = True
+                colspan = _span(cell.get("colspan"), MAX_COLSPAN)
+                rowspan = min(_span(cell.get("rowspan"), MAX_ROWSPAN), len(rows) - r)
+                for below in range(r + 1, r + rowspan):
+                    covered.setdefault(below, set()).update(range(column, column + colspan))
                 column += colspan
-                nested.extend(inner for inner in cell.iter("table") if _owner_table(inner) is table)
+                if has_nested:
+                    nested.extend(inner for inner in cell.iter("table") if _owner(inner) is table)
             self.write("\n")
         self.write("\n")
         for inner in nested:
             self.table(inner)
 
 
-def _span(cell: Any, name: str) -> int:
-    try:
-        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), 1000))
-    except ValueError:
+def _span(value: str | None, most: int) -> int:
+    """A ``colspan`` or ``rowspan`` as a number of places: 1 unless a whole number, at most *most*."""
+    if value is None:
         return 1
+    value = value.strip()
+    return max(1, min(int(value), most)) if value.isdigit() else 1
 
 
 def _owner(row: Any) -> Any:
@@ -190,23 +200,6 @@ def _owner(row: Any) -> Any:
     return parent
 
 
-def _owner_table(table: Any) -> Any:
-    return _owner(table)
-
-
-def _depth(root: Any) -> int:
-    deepest = 0
-    stack = [(root, 1)]
-    while stack:
-        element, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-            if deepest > MAX_DEPTH:
-                return deepest
-        stack.extend((child, depth + 1) for child in element)
-    return deepest
-
-
 def read_html(data: str | bytes) -> Document:
     """The :class:`Document` of an HTML page.
 
@@ -214,8 +207,8 @@ def read_html(data: str | bytes) -> Document:
         ParseError: for a page nested deeper than :data:`MAX_DEPTH` or that is not HTML.
     """
     root = _parse(data)
-    if _depth(root) > MAX_DEPTH:
-        raise ParseError([Problem(pointer="", message=f"the page nests elements deeper than {MAX_DEPTH} levels")])
+    if root is None:
+        raise ParseError([Problem(pointer="", message="not an HTML page: nothing in it parses as HTML")])
     meta = Meta(
         title=_meta(root, "ArticleTitle") or _first_text(root, "//title"),
         date=_meta(root, "PubDate") or _meta(root, "publishdate"),
@@ -264,4 +257,4 @@ def _meta(root: Any, name: str) -> str | None:
 
 def _first_text(root: Any, path: str) -> str | None:
     found = root.xpath(path)
-    return _SPACE.sub(" ", found[0].text_content()).strip() or None if found else None
+    return _SPACE.sub(" ", "".join(found[0].itertext())).strip() or None if found else None
