@@ -69,7 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     real = [path.read_bytes() for path in sorted((ROOT / "tests" / "data" / "published").glob("*/page.*"))]
     shapes: list[tuple[str, list[Any]]] = [
         ("HTML, plain table markup", [page_html(r).encode() for r in reports]),
-        ("HTML, Word export in a portal page, tables split", [page_html(r, perturb=True, split=True).encode() for r in reports]),
+        (
+            "HTML, Word export in a portal page, tables split",
+            [page_html(r, perturb=True, split=True).encode() for r in reports],
+        ),
         ("text, pipe tables", [page_text(r).encode() for r in reports]),
         ("text, pipe tables, labels perturbed", [page_text(r, perturb=True).encode() for r in reports]),
         ("real pages (tests/data/published), flattened text", real * max(1, len(reports) // max(1, len(real)))),
