@@ -322,3 +322,52 @@ def test_cli_validate_reads_a_published_page(capsys: pytest.CaptureFixture[str])
     page = PUBLISHED / "pingtan-ptzhsyqjtj-2021" / "page.txt"
     assert main(["validate", str(page)]) == 0
     assert "GD-IMPORT-SPLIT-LEXICAL" in capsys.readouterr().out
+
+
+def _filled_report() -> Any:
+    """A 2021 report with a different written value in every cell, so any misplacement shows."""
+    values = {pointer: index % 97 + 1 for index, pointer in enumerate(LABELS["2021"].pointers())}
+    values["/proactive/fees/amount"] = Decimal("3.5")
+    return gd.replace(gd.AnnualReport2021(year=2021, agency=gd.Agency(name=AGENCY)), values)
+
+
+@pytest.mark.parametrize("shape", ["one cell a line", "flattened onto one line", "tab-separated", "space-separated"])
+def test_text_shapes_of_a_fully_written_report_import_exactly(shape: str) -> None:
+    report = _filled_report()
+    lines = page_text(report).split("\n")
+    cells = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
+    if shape == "one cell a line":
+        text = "\n".join(cell for row in cells for cell in row)
+    elif shape == "flattened onto one line":
+        text = " ".join(cell for row in cells for cell in row)
+    elif shape == "tab-separated":
+        text = "\n".join("\t".join(row) for row in cells)
+    else:
+        text = "\n".join(" ".join(row) for row in cells)
+    result = import_report(text)
+    assert _tables(result.report) == _tables(report)
+    assert [str(f) for f in result.findings if f.severity is not gd.Severity.INFO] == []
+
+
+def test_traditional_characters_and_full_width_digits_are_read() -> None:
+    report = _filled_report()
+    text = page_text(report).translate(
+        str.maketrans("开与请处数总计关项条规范许罚强发废现", "開與請處數總計關項條規範許罰強發廢現")
+    )
+    result = import_report(text)
+    assert _tables(result.report) == _tables(report)
+
+
+def test_pdf_extracted_text_vertical_headers_and_wrapped_rows() -> None:
+    report = _filled_report()
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in page_text(report).split("\n")]
+    lines = []
+    for row in rows:
+        if row and row[0] in ("行政复议", "结果维持"):  # table 四's header printed vertically: one character a line
+            lines.extend("\n".join(cell) for cell in row)
+        elif len(row) > 5:  # a long row wraps after its fourth cell
+            lines.extend([" ".join(row[:4]), " ".join(row[4:])])
+        else:
+            lines.append(" ".join(row))
+    result = import_report("\n".join(lines))
+    assert _tables(result.report) == _tables(report)

@@ -166,7 +166,7 @@ class _Writer:
                     continue
                 while column in taken:
                     column += 1
-                raw = _cell_text(cell)
+                raw = _cell_text(cell) if has_nested or cell.find(".//br") is not None else "".join(cell.itertext())
                 text = _SPACE.sub(" ", raw).strip().replace("|", "｜")
                 start = self.length
                 self.write(text)
