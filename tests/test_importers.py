@@ -326,7 +326,7 @@ def test_cli_validate_reads_a_published_page(capsys: pytest.CaptureFixture[str])
 
 def _filled_report() -> Any:
     """A 2021 report with a different written value in every cell, so any misplacement shows."""
-    values = {pointer: index % 97 + 1 for index, pointer in enumerate(LABELS["2021"].pointers())}
+    values: dict[str, object] = {p: i % 97 + 1 for i, p in enumerate(LABELS["2021"].pointers())}
     values["/proactive/fees/amount"] = Decimal("3.5")
     return gd.replace(gd.AnnualReport2021(year=2021, agency=gd.Agency(name=AGENCY)), values)
 
@@ -361,7 +361,7 @@ def test_traditional_characters_and_full_width_digits_are_read() -> None:
 def test_pdf_extracted_text_vertical_headers_and_wrapped_rows() -> None:
     report = _filled_report()
     rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in page_text(report).split("\n")]
-    lines = []
+    lines: list[str] = []
     for row in rows:
         if row and row[0] in ("行政复议", "结果维持"):  # table 四's header printed vertically: one character a line
             lines.extend("\n".join(cell) for cell in row)
