@@ -71,7 +71,7 @@ def _title(document: Document) -> tuple[str | None, int | None, str | None]:
         match = _TITLE.search(text)
         if match is not None:
             year = chinese_number(match.group(2))
-            agency = re.sub(r"^(?:标题|题目)\s*[:：]?", "", match.group(1)).strip() or None
+            agency = re.sub(r"^(?:标题|题目)\s*[:：]?|关于.*$", "", match.group(1)).strip() or None
             return match.group(), year, agency
     return None, None, None
 
