@@ -58,7 +58,8 @@ _BLOCKS: Final = frozenset(
 )
 _SPACE: Final = re.compile(r"[\s\xa0\u3000]+")
 _SNIFF: Final = re.compile(
-    rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html|<head|<body|<table|<meta|<div|<p[\s>]|<!--)", re.I
+    rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<table|<meta|<div|<p[\s>])",
+    re.I | re.S,
 )
 
 
