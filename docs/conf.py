@@ -610,8 +610,7 @@ def _importing_pages() -> dict[str, str]:
     seed_text = (PUBLISHED / "tianshui-mzj-2019-seed004" / "page.txt").read_text(encoding="utf-8")
     seed_start = seed_text.index("一、本年新收")
     rows = [
-        (f"`{rule.code}`", rule.severity.value, rule.title.zh, rule.title.en, rule.message.en)
-        for rule in IMPORT_RULES
+        (f"`{rule.code}`", rule.severity.value, rule.title.zh, rule.title.en, rule.message.en) for rule in IMPORT_RULES
     ]
     source = result.sources["/proactive/normative_documents/total_published"]
     return {
@@ -620,7 +619,8 @@ def _importing_pages() -> dict[str, str]:
         "import-findings.md": "```text\n"
         + "\n".join(str(f) for f in result.findings if f.path.startswith("/proactive"))
         + "\n```\n",
-        "import-source.md": f"```python\n>>> result.sources['/proactive/normative_documents/total_published']\n{source!r}\n```\n",
+        "import-source.md": "```python\n>>> result.sources['/proactive/normative_documents/total_published']\n"
+        + f"{source!r}\n```\n",
         "import-seed-before.md": "```text\n" + "\n".join(seed_text[seed_start:].splitlines()[:3]) + "\n```\n",
         "import-seed-findings.md": "```text\n"
         + "\n".join(str(f) for f in seed.findings if f.path in ("/requests/received", "/review_litigation"))
