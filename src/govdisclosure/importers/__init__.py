@@ -36,7 +36,7 @@ from ..codecs.registry import Format, ReadResult, format_for, get_format, regist
 from ..model import REPORT_CLASSES, Agency, AnnualReport
 from ..regulation import Language
 from . import catalogue
-from ._document import Document, Source
+from ._document import Document, Source, Sources
 from ._meta import WHERE, facts
 from ._plan import PLANS, plan
 from ._tables import read_tables
@@ -196,7 +196,7 @@ def import_report(
         data["extensions"] = {EXTENSION: {"extra_rows": read.extra_rows}}
     report = from_data(data)
     return ImportResult(
-        report=report, findings=tuple(findings), sources=MappingProxyType(read.sources), format=fmt.name
+        report=report, findings=tuple(findings), sources=Sources(document, read.sources), format=fmt.name
     )
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Literal, NamedTuple
 
 import attrs
 
-__all__ = ["CellOrigin", "Document", "Meta", "Source"]
+__all__ = ["CellOrigin", "Document", "Meta", "Source", "Sources"]
 
 _NEWLINE = re.compile("\n")
 
@@ -46,9 +46,8 @@ class Source:
         return f"line {self.line} column {self.column}: {self.text!r}"
 
 
-@attrs.frozen
-class CellOrigin:
-    """An HTML cell written into a document's text at *start*–*end*."""
+class CellOrigin(NamedTuple):
+    """An HTML cell written into a document's text at *start*–*end*: its table, grid row and column, raw text."""
 
     start: int
     end: int
@@ -85,7 +84,8 @@ class Document:
             index = bisect.bisect_right(self._starts, start) - 1
             if index >= 0 and self.cells[index].start <= start <= self.cells[index].end:
                 cell = self.cells[index]
-                return Source(kind="html", text=cell.raw, table=cell.table, row=cell.row, column=cell.column)
+                raw = cell.raw.replace("\xa0", " ").strip()
+                return Source(kind="html", text=raw, table=cell.table, row=cell.row, column=cell.column)
         if self._lines is None:
             self._lines = [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
         line = bisect.bisect_right(self._lines, start)
@@ -97,3 +97,27 @@ class Document:
             start=start,
             end=end,
         )
+
+
+class Sources(Mapping[str, Source]):
+    """Where each cell was read, by pointer: each :class:`Source` worked out when first looked up."""
+
+    def __init__(self, document: Document, spans: Mapping[str, tuple[int, int]]) -> None:
+        self._document = document
+        self._spans = spans
+        self._made: dict[str, Source] = {}
+
+    def __getitem__(self, pointer: str) -> Source:
+        source = self._made.get(pointer)
+        if source is None:
+            source = self._made[pointer] = self._document.source(*self._spans[pointer])
+        return source
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __repr__(self) -> str:
+        return f"Sources({len(self)} cells)"

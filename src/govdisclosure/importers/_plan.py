@@ -40,6 +40,8 @@ class RowPlan:
 
     table: str
     heading: Heading | None
+    #: The pointer of the row: the common parent of its cells (the table's, for table 四's one row).
+    pointer: str
     pointers: tuple[str, ...]
     kinds: tuple[FieldKind, ...]
     forms: dict[str, str]
@@ -135,6 +137,7 @@ def _build(key: str) -> TemplatePlan:
                     RowPlan(
                         table=table.key,
                         heading=heading,
+                        pointer="/" + "/".join((table.key, *printed.keys)),
                         pointers=printed.pointers,
                         kinds=_kinds(cls, printed.pointers),
                         forms=forms,

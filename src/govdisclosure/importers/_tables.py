@@ -22,7 +22,7 @@ from .._findings import Finding, Text
 from ..regulation import Language, normalise_label
 from ..rules.relations import relations_for
 from ._cells import read_cell
-from ._document import Document, Source
+from ._document import Document
 from ._plan import RowPlan, TablePlan, TemplatePlan
 from ._proof import Ambiguous, Settled, settle, shown
 from ._rows import TOKEN, Piece, RowText, read_row
@@ -38,10 +38,11 @@ _GAP: Final = re.compile(r"[ \t|\u3000\xa0]*(?:\r?\n[ \t|\u3000\xa0]*)?")
 
 @attrs.frozen
 class TableRead:
-    """The cells read from a document: values and sources by pointer, extra rows, and the findings."""
+    """The cells read from a document: values and where each was read (start and end offsets) by pointer,
+    extra rows, and the findings."""
 
     values: dict[str, Any]
-    sources: dict[str, Source]
+    sources: dict[str, tuple[int, int]]
     extra_rows: list[dict[str, Any]]
     findings: list[Finding]
 
@@ -52,7 +53,7 @@ class _Reader:
     plan: TemplatePlan
     lang: Language
     values: dict[str, Any] = attrs.Factory(dict)
-    sources: dict[str, Source] = attrs.Factory(dict)
+    sources: dict[str, tuple[int, int]] = attrs.Factory(dict)
     extra_rows: list[dict[str, Any]] = attrs.Factory(list)
     findings: list[Finding] = attrs.Factory(list)
     ambiguous: list[Ambiguous] = attrs.Factory(list)
@@ -139,10 +140,9 @@ class _Reader:
     def _row(self, row: RowPlan, match: re.Match[str], how: str, stop: int) -> None:
         printed = match.group()
         pointer = _row_pointer(row)
-        form = normalise_label(printed)
         if how == "approximate":
             self.note("GD-IMPORT-LABEL-APPROXIMATE", pointer, label=_row_label(row), raw=printed)
-        elif row.forms.get(form) == "variant":
+        elif len(row.forms) > 1 and row.forms.get(normalise_label(printed)) == "variant":
             self.note("GD-IMPORT-LABEL-VARIANT", pointer, label=_row_label(row), raw=printed)
         values = read_row(self.text, match.end(), stop, len(row.pointers), self.plan.noise, padded=self.padded)
         if values.annotation is not None:
@@ -211,7 +211,7 @@ class _Reader:
 
     def _cell(self, pointer: str, kind: Any, piece: Piece) -> None:
         reading = read_cell(piece.text, kind)
-        self.sources[pointer] = self.document.source(piece.start, piece.end)
+        self.sources[pointer] = (piece.start, piece.end)
         raw = piece.text.strip()
         if reading.code == "GD-IMPORT-UNREADABLE" or reading.code == "GD-IMPORT-NOT-APPLICABLE":
             self.note(reading.code, pointer, raw=raw)
@@ -260,8 +260,7 @@ class _Reader:
         pointer = _common(row.pointers)
         columns = len(row.pointers)
         listed = ", ".join(shown(c) for c in result.candidates[:8]) + (" …" if len(result.candidates) > 8 else "")
-        span = (row.pieces[0].start, row.pieces[-1].end)
-        source = self.document.source(*span)
+        source = (row.pieces[0].start, row.pieces[-1].end)
         if result.reading is None:
             self.note(
                 "GD-IMPORT-AMBIGUOUS", pointer, raw=row.raw, columns=columns, candidates=listed or "—", actual=None
@@ -313,7 +312,7 @@ def _common(pointers: Sequence[str]) -> str:
 
 
 def _row_pointer(row: RowPlan) -> str:
-    return _common(row.pointers) if len(row.pointers) > 1 else row.pointers[0].rsplit("/", 1)[0]
+    return row.pointer
 
 
 def _row_label(row: RowPlan) -> Text:

@@ -158,30 +158,38 @@ class _Writer:
         covered: dict[int, set[int]] = {}  # the places of each row that a cell from a row above spans
         has_nested = any(inner is not table for inner in table.iter("table"))
         nested: list[Any] = []
+        parts, cells = self.parts, self.cells
+        length = self.length
+        space = _SPACE.sub
         for r, row in enumerate(rows):
             column = 0
-            taken = covered.pop(r, set())
-            self.write("|")
+            taken = covered.pop(r, ())
+            parts.append("|")
+            length += 1
             for cell in row:
-                if cell.tag != "td" and cell.tag != "th":
+                tag = cell.tag
+                if tag != "td" and tag != "th":
                     continue
                 while column in taken:
                     column += 1
-                raw = _cell_text(cell) if has_nested or cell.find(".//br") is not None else "".join(cell.itertext())
-                text = _SPACE.sub(" ", raw).strip().replace("|", "｜")
-                start = self.length
-                self.write(text)
-                self.cells.append(CellOrigin(start, self.length, index, r, column, raw.replace("\xa0", " ").strip()))
-                self.write("|")
-                colspan = _span(cell.get("colspan"), MAX_COLSPAN)
-                rowspan = min(_span(cell.get("rowspan"), MAX_ROWSPAN), len(rows) - r)
-                for below in range(r + 1, r + rowspan):
-                    covered.setdefault(below, set()).update(range(column, column + colspan))
+                raw = _cell_text(cell) if has_nested else "".join(cell.itertext())
+                text = space(" ", raw).strip().replace("|", "｜")
+                parts.append(text)
+                parts.append("|")
+                cells.append(CellOrigin(length, length + len(text), index, r, column, raw))
+                length += len(text) + 1
+                colspan, rowspan = cell.get("colspan"), cell.get("rowspan")
+                colspan = 1 if colspan is None else _span(colspan, MAX_COLSPAN)
+                if rowspan is not None:
+                    for below in range(r + 1, r + min(_span(rowspan, MAX_ROWSPAN), len(rows) - r)):
+                        covered.setdefault(below, set()).update(range(column, column + colspan))
                 column += colspan
                 if has_nested:
                     nested.extend(inner for inner in cell.iter("table") if _owner(inner) is table)
-            self.write("\n")
-        self.write("\n")
+            parts.append("\n")
+            length += 1
+        parts.append("\n")
+        self.length = length + 1
         for inner in nested:
             self.table(inner)
 
