@@ -226,6 +226,8 @@ class _Reader:
             return
         start = newline + 1
         segment = self.text[start:stop]
+        if not segment.strip(" \t|\u3000\xa0\n"):  # only the next row's opening separator
+            return
         for line_match in _LINE.finditer(segment):
             line = line_match.group()
             offset = start + line_match.start()
