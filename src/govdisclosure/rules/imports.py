@@ -23,7 +23,39 @@ _ARITHMETIC: Final = Basis("arithmetic", "the relations between a table's cells"
 
 
 def _rule(code: str, severity: Severity, basis: Basis, title: Text, message: Text) -> Rule:
-    return Rule(code=code, severity=severity, scope="document", basis=basis, title=title, message=message)
+    return Rule(
+        code=code,
+        severity=severity,
+        scope="document",
+        basis=basis,
+        title=title,
+        message=message,
+        example=_EXAMPLES[code],
+    )
+
+
+#: A page that gives a finding of each rule.
+_EXAMPLES: Final = {
+    "GD-IMPORT-TEMPLATE": "a page whose table 二 prints 本年制发件数 (read as the 2021 form)",
+    "GD-IMPORT-YEAR": "a page titled …2021年度政府信息公开工作年度报告",
+    "GD-IMPORT-AGENCY": "a page whose title and sign-off name no agency",
+    "GD-IMPORT-PUBLISHED": "a page dated 发布时间: 2022-01-10, or signed 二〇二四年一月二十日",
+    "GD-IMPORT-TABLE-MISSING": "a page cut short before table 四",
+    "GD-IMPORT-ROW-MISSING": "a page whose table 二 prints no 规章 row",
+    "GD-IMPORT-ROW-EXTRA": "a row 其他主动公开文件 | 3 | 2 | 1 under 规章",
+    "GD-IMPORT-LABEL-VARIANT": "规范性文件 printed on the 2021 form (行政规范性文件)",
+    "GD-IMPORT-LABEL-ANNOTATED": "规章（设区的市、自治州人民政府应提供相关数据）",
+    "GD-IMPORT-LABEL-APPROXIMATE": "属于国家秘密 printed without its 1.",
+    "GD-IMPORT-NOT-APPLICABLE": "a cell printed / or 不适用",
+    "GD-IMPORT-CONVERTED": "a cell printed +2, 3件, 1,234 or １２",
+    "GD-IMPORT-MONEY-YUAN": "采购总金额 printed 251000元",
+    "GD-IMPORT-UNREADABLE": "a count printed 007 or 约30",
+    "GD-IMPORT-SPLIT-LEXICAL": "规章000 under three columns (0 | 0 | 0)",
+    "GD-IMPORT-SPLIT-PROVED": "a row whose run-together digits only one way make the row total hold",
+    "GD-IMPORT-PLACEMENT-PROVED": "（七）总计 2 1 3 under seven columns, placed by the column sums",
+    "GD-IMPORT-AMBIGUOUS": "行政许可8801 under three columns (8 | 80 | 1 or 88 | 0 | 1)",
+    "GD-IMPORT-TOO-MANY": "a row of table 二 printing four numbers under three columns",
+}
 
 
 #: The rules of what an import read or guessed, in the order the importers meet them.
