@@ -371,3 +371,11 @@ def test_pdf_extracted_text_vertical_headers_and_wrapped_rows() -> None:
             lines.append(" ".join(row))
     result = import_report("\n".join(lines))
     assert _tables(result.report) == _tables(report)
+
+
+def test_cli_validate_of_a_page_speaks_the_runs_language(capsys: pytest.CaptureFixture[str]) -> None:
+    page = PUBLISHED / "pingtan-ptzhsyqjtj-2021" / "page.txt"
+    assert main(["validate", "--lang", "en", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "read as the 2021 template from 本年制发件数" in out
+    assert "判定为" not in out

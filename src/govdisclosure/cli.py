@@ -268,7 +268,7 @@ class _Run:
             self._write(where, [_problem_record(problem) for problem in error.problems])
             return
         self.reports += 1
-        records = [finding.to_dict() for finding in item.findings]
+        records = [finding.in_language(self.arguments.lang).to_dict() for finding in item.findings]
         checked = iter_findings(
             item.report,
             blank=self.arguments.blank,

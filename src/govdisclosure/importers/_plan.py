@@ -177,7 +177,12 @@ def _own_words(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     mine = _words(key)
     others = set().union(*(_words(other) for other in LAYOUTS if other != key))
     own = sorted(
-        word for word in mine - others if not any(word in other or other in word for other in others) and len(word) > 3
+        (
+            word
+            for word in mine - others
+            if not any(word in other or other in word for other in others) and len(word) > 3
+        ),
+        key=lambda word: (len(word), word),
     )
     return tuple((word, re.compile(label_pattern(word))) for word in own)
 

@@ -216,7 +216,9 @@ class _Reader:
         if reading.code == "GD-IMPORT-UNREADABLE" or reading.code == "GD-IMPORT-NOT-APPLICABLE":
             self.note(reading.code, pointer, raw=raw)
         elif reading.code is not None:
-            self.note(reading.code, pointer, raw=raw, actual=_plain(reading.value), evidence=reading.evidence)
+            self.note(
+                reading.code, pointer, raw=raw, actual=_plain(reading.value), evidence=_evidence(reading.evidence or "")
+            )
         self.values[pointer] = reading.value
 
     def _extra(self, row: RowPlan, start: int, stop: int) -> None:
@@ -294,6 +296,23 @@ class _Reader:
             evidence=evidence,
             candidates=listed,
         )
+
+
+#: The notes :func:`~._cells.read_cell` gives for a conversion, in Chinese.
+_NOTES_ZH: Final = {
+    "full-width characters": "全角字符",
+    "thousands separators": "千位分隔符",
+    "a plus sign": "正号",
+    "the unit ": "单位",
+}
+
+
+def _evidence(notes: str) -> Text:
+    """What made a conversion certain, in every language (*notes* as :func:`~._cells.read_cell` gives them)."""
+    zh = notes
+    for en, chinese in _NOTES_ZH.items():
+        zh = zh.replace(en, chinese)
+    return Text(zh=zh.replace(", ", "、"), en=notes)
 
 
 def _is_noise(noise: re.Pattern[str], text: str) -> bool:
