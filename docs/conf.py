@@ -592,6 +592,51 @@ def _findings_pages() -> dict[str, str]:
     return pages
 
 
+PUBLISHED = ROOT / "tests" / "data" / "published"
+
+
+def _importing_pages() -> dict[str, str]:
+    """Real imports of stored published pages, before and after, and the GD-IMPORT catalogue."""
+    from govdisclosure.codecs.data import to_data
+    from govdisclosure.rules.imports import IMPORT_RULES
+
+    page = PUBLISHED / "pingtan-ptzhsyqjtj-2019" / "page.txt"
+    text = page.read_text(encoding="utf-8")
+    start = text.index("第二十条第（一）项")
+    before = text[start : text.index("三、收到和处理", start)]
+    result = gd.import_report(page.read_bytes(), lang="en")
+    proactive = to_data(result.report)["proactive"]
+    seed = gd.import_report((PUBLISHED / "tianshui-mzj-2019-seed004" / "page.txt").read_bytes(), lang="en")
+    seed_text = (PUBLISHED / "tianshui-mzj-2019-seed004" / "page.txt").read_text(encoding="utf-8")
+    seed_start = seed_text.index("一、本年新收")
+    rows = [
+        (f"`{rule.code}`", rule.severity.value, rule.title.zh, rule.title.en, rule.message.en) for rule in IMPORT_RULES
+    ]
+    source = result.sources["/proactive/normative_documents/total_published"]
+    return {
+        "import-before.md": "```text\n" + before + "\n```\n",
+        "import-after.md": _json_block(proactive),
+        "import-findings.md": "```text\n"
+        + "\n".join(str(f) for f in result.findings if f.path.startswith("/proactive"))
+        + "\n```\n",
+        "import-source.md": "```python\n>>> result.sources['/proactive/normative_documents/total_published']\n"
+        + f"{source!r}\n```\n",
+        "import-seed-before.md": "```text\n" + "\n".join(seed_text[seed_start:].splitlines()[:3]) + "\n```\n",
+        "import-seed-findings.md": "```text\n"
+        + "\n".join(str(f) for f in seed.findings if f.path in ("/requests/received", "/review_litigation"))
+        + "\n```\n",
+        "import-catalogue.md": _table(("code", "severity", "规则", "rule", "message (en)"), rows),
+        "import-session.md": _import_session(page),
+    }
+
+
+def _import_session(page: Path) -> str:
+    """``govdisclosure import`` run on a stored page, in a scratch folder."""
+    with tempfile.TemporaryDirectory() as folder, _in_directory(Path(folder)):
+        shutil.copy(page, "page.txt")
+        return _session("import", "page.txt", "-o", "report.json", "--lang", "en")
+
+
 def _write_generated(_app: object = None) -> None:
     """Write every generated include, touching only files whose text changed."""
     GENERATED.mkdir(exist_ok=True)
@@ -601,6 +646,7 @@ def _write_generated(_app: object = None) -> None:
         **_error_pages(),
         **_findings_pages(),
         **_cli_pages(),
+        **_importing_pages(),
         "api-model.md": _api_model_md(),
         "api-regulation.md": _api_regulation_md(),
     }

@@ -28,18 +28,23 @@ def shouting() -> Iterator[Format]:
 
 
 def test_built_in_formats() -> None:
-    """JSON, XML and CSV read and write; JSON Lines holds many reports and is read only by iter_load."""
+    """JSON, XML and CSV read and write; JSON Lines holds many reports and is read only by iter_load.
+
+    The importers' published pages (text, HTML) are read only.
+    """
     assert [(f.name, f.reader is not None, f.writer is not None) for f in formats()] == [
         ("json", True, True),
         ("xml", True, True),
         ("csv", True, True),
         ("jsonl", False, False),
+        ("text", True, False),
+        ("html", True, False),
     ]
 
 
 def test_unknown_name_lists_the_known() -> None:
     """An unknown format name is a ValueError naming every registered format."""
-    with pytest.raises(ValueError, match="unknown format 'yaml'; expected one of: json, xml, csv, jsonl"):
+    with pytest.raises(ValueError, match="unknown format 'yaml'; expected one of: json, xml, csv, jsonl, text, html"):
         get_format("yaml")
 
 

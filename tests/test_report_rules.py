@@ -538,6 +538,11 @@ DUMMY_VALUES = {
     "cells": "/a, /b",
     "count": "2",
     "relations": "GD-T0-A /a, GD-T0-B /b",
+    # the import rules' values (govdisclosure.importers.catalogue)
+    "evidence": "EVIDENCE",
+    "raw": "RAW",
+    "columns": "7",
+    "candidates": "CANDIDATES",
 }
 
 

@@ -252,7 +252,8 @@ def test_every_rule_is_registered_once() -> None:
         assert rule.basis.kind in ("regulation", "template", "arithmetic", "convention", "standard", "interchange")
     scopes = {code: rule.scope for code, rule in RULES.items()}
     assert {code for code, scope in scopes.items() if scope == "collection"} == {"GD-CARRY", "GD-CHAIN", "GD-DUPLICATE"}
-    assert {code for code, scope in scopes.items() if scope == "document"} == {"GD-PARSE"}
+    imports = {rule.code for rule in rules.imports.IMPORT_RULES}
+    assert {code for code, scope in scopes.items() if scope == "document"} == {"GD-PARSE", *imports}
 
 
 def test_rules_is_read_only() -> None:

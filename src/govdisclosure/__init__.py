@@ -19,6 +19,7 @@ from typing import Any
 
 from ._errors import GovDisclosureError, ParseError, Problem
 from .codecs import Loaded, dump, dumps, iter_load, load, loads
+from .importers import ImportResult, Source, import_report
 from .model import (
     Agency,
     AnnualReport,
@@ -44,6 +45,7 @@ __all__ = [
     "Figure",
     "Finding",
     "GovDisclosureError",
+    "ImportResult",
     "LegacyReport",
     "Loaded",
     "Narrative",
@@ -52,9 +54,11 @@ __all__ = [
     "Problem",
     "ReportInvalid",
     "Severity",
+    "Source",
     "SourceSpan",
     "dump",
     "dumps",
+    "import_report",
     "is_valid",
     "iter_cells",
     "iter_findings",

@@ -3,6 +3,10 @@
 Exit status: 0 when no error-level problem was found, 1 when a report has
 error-level findings, 2 for input that cannot be read as a report or bad usage.
 
+``import`` reads published pages (:func:`~govdisclosure.import_report`) and
+writes each report with the import and validation findings, as ``validate``
+writes findings.
+
 ``validate`` streams: it reads one report at a time, prints each file's
 findings as it goes, and keeps across reports only what the cross-report
 rules compare (:class:`~govdisclosure.rules.collection.CollectionChecker`).
@@ -24,6 +28,7 @@ from typing import IO, Any, TextIO
 
 from ._errors import ParseError, Problem
 from .codecs import Format, Loaded, dumps, format_for, formats, get_format, iter_load, load
+from .importers import IMPORT_SUFFIXES, import_report
 from .regulation import TEMPLATES
 from .rules import RULES, Severity, iter_findings, select_rules
 from .rules.collection import CollectionChecker
@@ -123,6 +128,32 @@ def _parser() -> argparse.ArgumentParser:
         help="csv only: write the table cells alone and warn about what that leaves out (plain csv carries every part)",
     )
     convert.set_defaults(run=_convert)
+
+    imported = commands.add_parser(
+        "import",
+        help="import published report pages (HTML or copied text)",
+        description=(
+            "Read published report pages (.html, .htm, .txt) into reports: each report is written as --to, "
+            "the import findings and the validation findings go to standard error as validate writes them."
+        ),
+    )
+    imported.add_argument("paths", nargs="+", metavar="FILE|DIR", help="pages, or folders to search for them")
+    imported.add_argument("--to", choices=writable, default="json", help="the format to write (default: json)")
+    imported.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="a file (one page) or a folder (one file per page); default: standard output (one page only)",
+    )
+    imported.add_argument(
+        "--format", choices=("text", "json", "jsonl"), default="text", help="how findings are written (as validate)"
+    )
+    imported.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels and messages")
+    imported.add_argument(
+        "--blank", choices=("lenient", "strict"), default="lenient", help="blank cells, as validate counts them"
+    )
+    imported.add_argument("--year", type=int, help="the report year, where the page states none")
+    imported.set_defaults(run=_import, select=None, ignore=None)
 
     schema = commands.add_parser("schema", help="print the interchange schema", description="Print a schema.")
     schema.add_argument(
@@ -237,7 +268,7 @@ class _Run:
             self._write(where, [_problem_record(problem) for problem in error.problems])
             return
         self.reports += 1
-        records = [finding.to_dict() for finding in item.findings]
+        records = [finding.in_language(self.arguments.lang).to_dict() for finding in item.findings]
         checked = iter_findings(
             item.report,
             blank=self.arguments.blank,
@@ -441,6 +472,100 @@ def _problem_record(problem: Problem) -> _Record:
         )
         message = f"{where}: {message}"
     return _parse_record(problem.pointer, message, problem.line, problem.column)
+
+
+# ------------------------------------------------------------------ import
+
+
+def _pages(paths: Sequence[str]) -> Iterator[str]:
+    """The pages named: files as given, and the pages inside folders, sorted."""
+    suffixes = set(IMPORT_SUFFIXES)
+    for name in paths:
+        if os.path.isdir(name):
+            for folder, _, files in sorted(os.walk(name)):
+                for file in sorted(files):
+                    if Path(file).suffix.lower() in suffixes:
+                        yield os.path.join(folder, file)
+        else:
+            yield name
+
+
+def _import(arguments: argparse.Namespace, out: TextIO) -> int:
+    pages = list(_pages(arguments.paths))
+    if not pages:
+        return _fail("no pages found (.html, .htm, .shtml, .txt)")
+    output: str | None = arguments.output
+    many = len(pages) > 1
+    if output is None and many:
+        return _fail(f"{len(pages)} pages: give -o FOLDER to write one report per page")
+    if output is not None and many and not os.path.isdir(output):
+        return _fail(f"{len(pages)} pages: -o must name an existing folder, not {output}")
+    target = get_format(arguments.to)
+    writer: _Output = _OUTPUTS[arguments.format](sys.stderr, arguments)
+    severities: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    unreadable = 0
+    progress = _Progress(len(pages) if sys.stderr.isatty() else 0)
+    for page in pages:
+        progress.step(page)
+        records = _import_one(page, arguments, target, out, output if many or output else None)
+        if records is None:
+            unreadable += 1
+            continue
+        for record in records:
+            severities[record["severity"]] += 1
+            codes[record["code"]] += 1
+        writer.file((page, None), records)
+    progress.close()
+    status = EXIT_UNREADABLE if unreadable else EXIT_FINDINGS if severities[Severity.ERROR.value] else EXIT_OK
+    writer.finish(
+        {
+            "verdict": {EXIT_OK: "ok", EXIT_FINDINGS: "errors", EXIT_UNREADABLE: "unreadable"}[status],
+            "files": len(pages),
+            "reports": len(pages) - unreadable,
+            "unreadable": unreadable,
+            "severities": {severity.value: severities[severity.value] for severity in Severity},
+            "codes": dict(sorted(codes.items())),
+            "blank": arguments.blank,
+            "lang": arguments.lang,
+            "version": _version(),
+        }
+    )
+    return status
+
+
+def _import_one(
+    page: str, arguments: argparse.Namespace, target: Format, out: TextIO, output: str | None
+) -> list[_Record] | None:
+    """Import *page*, write its report, and return its findings' records (None when it cannot be read)."""
+    try:
+        data = Path(page).read_bytes()
+    except OSError as error:
+        _fail(f"cannot read {page}: {error.strerror}")
+        return None
+    try:
+        result = import_report(data, year=arguments.year, lang=arguments.lang)
+    except ParseError as error:
+        records = [_problem_record(problem) for problem in error.problems]
+        _OUTPUTS[arguments.format](sys.stderr, arguments).file((page, None), records)
+        return None
+    records = [finding.to_dict() for finding in result.findings]
+    records.extend(
+        finding.to_dict() for finding in iter_findings(result.report, blank=arguments.blank, lang=arguments.lang)
+    )
+    text = dumps(result.report, target.name)
+    text = text if text.endswith("\n") else text + "\n"
+    if output is None:
+        out.write(text)
+    else:
+        name = Path(page).stem if Path(page).stem != "page" else Path(page).parent.name
+        where = Path(output) / (name + target.suffixes[0]) if os.path.isdir(output) else Path(output)
+        try:
+            where.write_text(text, encoding="utf-8", newline="")
+        except OSError as error:
+            _fail(f"cannot write {where}: {error.strerror}")
+            return None
+    return records
 
 
 # ------------------------------------------------------------------ schema

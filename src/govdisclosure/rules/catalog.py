@@ -15,6 +15,7 @@ from typing import Final
 from .._findings import Severity, Text
 from ..regulation import Language
 from . import checks, relations
+from .imports import IMPORT_RULES
 from .registry import RULES, Basis, Rule, register_rule
 
 __all__ = ["BUILTIN_RULES", "RULES", "Language", "Rule"]
@@ -22,7 +23,7 @@ __all__ = ["BUILTIN_RULES", "RULES", "Language", "Rule"]
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: The rules the library ships, in catalogue order.
-BUILTIN_RULES: Final = (
+_CORE_RULES: Final = (
     Rule(
         code="GD-PARSE",
         severity=_E,
@@ -357,6 +358,9 @@ BUILTIN_RULES: Final = (
         ),
     ),
 )
+
+#: Every built-in rule: the reader's, the report rules, the collection rules, then the import rules.
+BUILTIN_RULES: Final = (*_CORE_RULES, *IMPORT_RULES)
 
 for _rule in BUILTIN_RULES:
     register_rule(_rule)
