@@ -1,4 +1,5 @@
-"""Rules across the reports of one agency: carry-over (GD-CARRY), the 2019 item chain (GD-CHAIN), duplicates."""
+"""Rules across the reports of one agency: carry-over (GD-CARRY), the 2019 item chain (GD-CHAIN), the 2021
+in-force chain (GD-IN-FORCE-CHAIN), jumps (GD-JUMP), duplicates."""
 
 from __future__ import annotations
 
@@ -16,7 +17,14 @@ import govdisclosure as gd
 from govdisclosure.model import RequestRow
 from govdisclosure.regulation import APPLICANTS
 from govdisclosure.rules import Finding, Severity
-from govdisclosure.rules.collection import CollectionChecker, agency_key, iter_collection_findings
+from govdisclosure.rules.collection import (
+    JUMP_CELLS,
+    JUMP_FACTOR,
+    JUMP_MINIMUM,
+    CollectionChecker,
+    agency_key,
+    iter_collection_findings,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TIANSHUI = gd.load(EXAMPLES / "2019-tianshui-civil-affairs.json")
@@ -24,6 +32,7 @@ REPORT_2021 = gd.load(EXAMPLES / "2021-report.json")
 
 COLUMNS = list(APPLICANTS)
 ITEM_ROWS = ["licensing", "other_services", "penalties", "coercion", "fees"]
+DOCUMENT_ROWS = ["rules", "normative_documents"]
 
 #: What 2019 carries forward, and so what 2020 must carry over: written values, a zero and a blank.
 FORWARD_2019 = RequestRow(
@@ -67,9 +76,17 @@ def chain() -> tuple[Any, Any, Any]:
     return y2019, y2020, y2021
 
 
-def findings(reports: Iterable[Any], lang: Any = "zh") -> list[tuple[Any, Finding]]:
+def findings(reports: Iterable[Any], lang: Any = "zh", **settings: Any) -> list[tuple[Any, Finding]]:
     """Every (report, finding) pair of a collection."""
-    return list(iter_collection_findings(reports, lang=lang))
+    return list(iter_collection_findings(reports, lang=lang, **settings))
+
+
+def following_2021(report: Any) -> Any:
+    """*report*'s next year under the 2021 template, following on: it carries over what *report* carried
+    forward, and its 现行有效件数 stand (none issued, none repealed)."""
+    rows = {name: attrs.evolve(getattr(report.proactive, name), issued=0, repealed=0) for name in DOCUMENT_ROWS}
+    report = with_requests(report, carried_over=report.requests.carried_forward)
+    return attrs.evolve(report, year=report.year + 1, proactive=attrs.evolve(report.proactive, **rows))
 
 
 def with_row_cell(row: RequestRow, column: str, value: int | None) -> RequestRow:
@@ -183,7 +200,7 @@ def _broken_collection() -> list[Any]:
     y2021 = with_requests(y2021, carried_over=with_row_cell(FORWARD_2020, "natural_person", 9))
     other = gd.Agency(name="重庆市民政局", uscc="115000000092759914", kind="department")
     o2021: Any = attrs.evolve(REPORT_2021, published=None, agency=other)
-    o2022 = attrs.evolve(o2021, year=2022)
+    o2022 = following_2021(o2021)
     o2022 = with_requests(o2022, carried_over=with_row_cell(o2021.requests.carried_forward, "total", 3))
     o2022_again = attrs.evolve(o2022, published=None, narrative=None)
     return [y2019, y2020, y2021, o2021, o2022, o2022_again]
@@ -494,3 +511,182 @@ def test_checker_forgets_settled_years() -> None:
     years = checker._agencies[agency_key(y2020)]
     assert [len(years[year].cells) > 0 for year in (2019, 2020, 2021)] == [True, False, True]
     assert [f.code for _, f in checker.add(attrs.evolve(y2020, narrative=None), "copy")] == ["GD-DUPLICATE"]
+
+
+# ------------------------------------------------------------------ GD-IN-FORCE-CHAIN
+
+
+def with_documents(report: Any, row: str, **cells: int | None) -> Any:
+    """*report* with cells of a document row of table 二 (2021 template) replaced."""
+    return gd.replace(report, {f"/proactive/{row}/{column}": value for column, value in cells.items()})
+
+
+def in_force_pair() -> tuple[Any, Any]:
+    """Two consecutive 2021-form reports whose documents in force follow on: 3 + 0 − 0 and 37 + 2 − 1."""
+    y2021 = attrs.evolve(REPORT_2021, published=None)
+    y2022 = with_documents(following_2021(y2021), "normative_documents", issued=2, repealed=1, in_force=38)
+    return y2021, y2022
+
+
+def test_in_force_follows() -> None:
+    """现行有效件数 that is last year's plus issued less repealed gives nothing."""
+    assert findings(in_force_pair()) == []
+
+
+@pytest.mark.parametrize("row", DOCUMENT_ROWS)
+@pytest.mark.parametrize("delta", [-2, 1])
+def test_in_force_mismatch(row: str, delta: int) -> None:
+    """A 现行有效件数 off the chain, more or fewer, gives one warning at this year's cell, with last year's figure."""
+    y2021, y2022 = in_force_pair()
+    expected = getattr(y2022.proactive, row).in_force
+    y2022 = with_documents(y2022, row, in_force=expected + delta)
+    ((report, finding),) = findings([y2022, y2021])
+    assert report is y2022
+    assert finding.code == "GD-IN-FORCE-CHAIN"
+    assert finding.severity is Severity.WARNING
+    assert finding.path == f"/proactive/{row}/in_force"
+    assert (finding.expected, finding.actual) == (expected, expected + delta)
+    assert dict(finding.values)["previous"] == getattr(y2021.proactive, row).in_force
+
+
+@pytest.mark.parametrize("blank", ["previous", "issued", "repealed", "in_force"])
+def test_in_force_not_judged_over_blanks(blank: str) -> None:
+    """A blank in any of the four cells leaves the chain unjudged, however far off the others are."""
+    y2021, y2022 = in_force_pair()
+    y2022 = with_documents(y2022, "rules", in_force=99)
+    if blank == "previous":
+        y2021 = with_documents(y2021, "rules", in_force=None)
+    else:
+        y2022 = with_documents(y2022, "rules", **{blank: None})
+    assert findings([y2021, y2022]) == []
+
+
+def test_in_force_needs_the_2021_form_both_years() -> None:
+    """A 2020 report on the 2019 form has no 现行有效件数: the chain starts with 2021."""
+    _, y2020, y2021 = chain()
+    y2021 = with_documents(y2021, "rules", in_force=999)
+    assert [f.code for _, f in findings([y2020, y2021])] == []
+
+
+def test_in_force_messages() -> None:
+    """The message states last year's figure, what follows from it and what the report reads."""
+    y2021, y2022 = in_force_pair()
+    y2022 = with_documents(y2022, "rules", in_force=5)
+    ((_, zh),) = findings([y2021, y2022])
+    ((_, en),) = findings([y2021, y2022], lang="en")
+    assert zh.message == "规章 · 现行有效件数：上一年度现行有效件数 3 加本年制发件数、减本年废止件数应为 3，填报为 5"
+    assert en.message == "Rules · In force: last year's 3 in force, plus issued less repealed, is 3; it reads 5"
+
+
+_FLOWS = st.tuples(st.integers(0, 30), st.integers(0, 30))
+
+
+@st.composite
+def in_force_chains(draw: st.DrawFn) -> list[Any]:
+    """Consecutive 2021-form reports of one agency whose documents in force follow on, in a drawn order."""
+    start = {row: draw(st.integers(0, 60)) for row in DOCUMENT_ROWS}
+    reports = [with_documents(attrs.evolve(REPORT_2021, published=None), row, in_force=start[row]) for row in start]
+    reports = [reports[-1]]
+    for _ in range(draw(st.integers(1, 4))):
+        report = following_2021(reports[-1])
+        for row in DOCUMENT_ROWS:
+            before = getattr(reports[-1].proactive, row).in_force
+            issued, repealed = draw(_FLOWS)
+            repealed = min(repealed, before + issued)
+            report = with_documents(report, row, issued=issued, repealed=repealed, in_force=before + issued - repealed)
+        reports.append(report)
+    return reports
+
+
+@given(reports=in_force_chains(), data=st.data())
+def test_in_force_chain_property(reports: list[Any], data: st.DataObject) -> None:
+    """A chain that follows on never fires, in any order; one changed 现行有效件数 fires exactly once at its cell.
+
+    The following year, if any, then reads against the changed figure: its own cell is the only other finding.
+    """
+    order = data.draw(st.permutations(range(len(reports))))
+    assert findings([reports[index] for index in order]) == []
+    index = data.draw(st.integers(1, len(reports) - 1))
+    row = data.draw(st.sampled_from(DOCUMENT_ROWS))
+    was = getattr(reports[index].proactive, row).in_force
+    now = data.draw(st.integers(0, 200).filter(lambda value: value != was))
+    changed = list(reports)
+    changed[index] = with_documents(reports[index], row, in_force=now)
+    found = findings([changed[position] for position in order])
+    pointer = f"/proactive/{row}/in_force"
+    at_cell = [(report, f) for report, f in found if report is changed[index]]
+    assert [(f.code, f.path, f.expected, f.actual) for _, f in at_cell] == [("GD-IN-FORCE-CHAIN", pointer, was, now)]
+    rest = [(report.year, f.path) for report, f in found if report is not changed[index]]
+    following = changed[index + 1].year if index + 1 < len(changed) else None
+    assert all(year == following and path == pointer for year, path in rest)
+    assert len(rest) <= 1
+
+
+# ------------------------------------------------------------------ GD-JUMP
+
+
+def jump_pair(path: tuple[str, ...], last: int | None, now: int | None) -> tuple[Any, Any]:
+    """Two consecutive 2021-form reports whose documents follow on, with one headline cell set in each."""
+    y2021 = attrs.evolve(REPORT_2021, published=None)
+    pointer = "/" + "/".join(path)
+    return gd.replace(y2021, {pointer: last}), gd.replace(following_2021(y2021), {pointer: now})
+
+
+@pytest.mark.parametrize("path", JUMP_CELLS)
+@pytest.mark.parametrize(("last", "now"), [(12, 1200), (800, 40), (0, 50), (5, 51)])
+def test_jump(path: tuple[str, ...], last: int, now: int) -> None:
+    """A headline figure more than ten times the other year's, the larger at least 50, warns at this year's cell."""
+    ((report, finding),) = findings(jump_pair(path, last, now))
+    assert report.year == 2022
+    assert finding.code == "GD-JUMP"
+    assert finding.severity is Severity.WARNING
+    assert finding.path == "/" + "/".join(path)
+    assert (finding.expected, finding.actual) == (last, now)
+
+
+@pytest.mark.parametrize("path", JUMP_CELLS)
+@pytest.mark.parametrize(("last", "now"), [(5, 50), (100, 10), (1, 49), (0, 49), (None, 1000), (1000, None), (7, 7)])
+def test_no_jump(path: tuple[str, ...], last: int | None, now: int | None) -> None:
+    """At most ten times, under 50, or a blank in either year: no jump."""
+    assert findings(jump_pair(path, last, now)) == []
+
+
+def test_jump_settings() -> None:
+    """The factor and the minimum are settings of the checker and of iter_collection_findings."""
+    assert (JUMP_FACTOR, JUMP_MINIMUM) == (10, 50)
+    pair = jump_pair(JUMP_CELLS[0], 10, 40)
+    assert findings(pair) == []
+    assert [f.code for _, f in findings(pair, jump_factor=3)] == []  # 40 is under the minimum of 50
+    assert [f.code for _, f in findings(pair, jump_factor=3, jump_minimum=40)] == ["GD-JUMP"]
+    checker: CollectionChecker[int] = CollectionChecker(jump_factor=2.5, jump_minimum=1)
+    assert list(checker.add(pair[0], 0)) == []
+    assert [f.code for _, f in checker.add(pair[1], 1)] == ["GD-JUMP"]
+
+
+@pytest.mark.parametrize(
+    "settings", [{"jump_factor": 1}, {"jump_factor": 0.5}, {"jump_factor": True}, {"jump_minimum": 0}]
+)
+def test_jump_settings_refused(settings: dict[str, Any]) -> None:
+    """A factor not above 1 or a minimum below 1 is refused with its name."""
+    with pytest.raises(ValueError, match=next(iter(settings))):
+        CollectionChecker(**settings)
+
+
+def test_jump_across_templates() -> None:
+    """New requests received are compared from a 2019-form 2020 report to its 2021-form successor."""
+    _, y2020, y2021 = chain()
+    y2021 = gd.replace(y2021, {"/requests/received/total": 5000})
+    y2020 = gd.replace(y2020, {"/requests/received/total": 40})
+    found = findings([y2020, y2021], lang="en")
+    assert [(f.code, f.path) for _, f in found] == [("GD-JUMP", "/requests/received/total")]
+    assert found[0][1].message == (
+        "New requests received this year · Total: reads 5000 against last year's 40, a change of more than 10 times"
+    )
+
+
+@given(last=st.integers(0, 2000), now=st.integers(0, 2000))
+def test_jump_property(last: int, now: int) -> None:
+    """A jump is reported exactly when the larger is at least 50 and more than ten times the smaller."""
+    found = findings(jump_pair(JUMP_CELLS[1], last, now))
+    larger, smaller = max(last, now), min(last, now)
+    assert len(found) == (larger >= JUMP_MINIMUM and larger > JUMP_FACTOR * smaller)

@@ -543,6 +543,8 @@ DUMMY_VALUES = {
     "raw": "RAW",
     "columns": "7",
     "candidates": "CANDIDATES",
+    "previous": "3",
+    "factor": "10",
 }
 
 
@@ -634,6 +636,9 @@ def _all_findings(lang: Any) -> list[Finding]:
     )
     found += iter_findings(_blank_shapes(), lang=lang)
     collection = [TIANSHUI, later, attrs.evolve(TIANSHUI, published=None)]
+    # The year after BASE_2021: 规章 in force off the chain, and ten times the requests received.
+    following = gd.replace(attrs.evolve(BASE_2021, year=2022), {"/proactive/rules/in_force": 9})
+    collection += [BASE_2021, gd.replace(following, {"/requests/received/total": 5000})]
     found += [finding for _, finding in iter_collection_findings(collection, lang=lang)]
     return found
 

@@ -251,7 +251,13 @@ def test_every_rule_is_registered_once() -> None:
         assert rule.scope in ("document", "report", "collection")
         assert rule.basis.kind in ("regulation", "template", "arithmetic", "convention", "standard", "interchange")
     scopes = {code: rule.scope for code, rule in RULES.items()}
-    assert {code for code, scope in scopes.items() if scope == "collection"} == {"GD-CARRY", "GD-CHAIN", "GD-DUPLICATE"}
+    assert {code for code, scope in scopes.items() if scope == "collection"} == {
+        "GD-CARRY",
+        "GD-CHAIN",
+        "GD-DUPLICATE",
+        "GD-IN-FORCE-CHAIN",
+        "GD-JUMP",
+    }
     imports = {rule.code for rule in rules.imports.IMPORT_RULES}
     assert {code for code, scope in scopes.items() if scope == "document"} == {"GD-PARSE", *imports}
 

@@ -357,6 +357,46 @@ _CORE_RULES: Final = (
             en="another report for this agency and {actual} was given: {expected}",
         ),
     ),
+    Rule(
+        code="GD-IN-FORCE-CHAIN",
+        severity=_W,
+        scope="collection",
+        basis=Basis(
+            "convention",
+            "reviewers' stock-and-flow check (2021 form): 现行有效件数 of year N is year N−1's plus year N's "
+            "本年制发件数 less its 本年废止件数. Documents also leave force without being repealed (they lapse "
+            "at the end of a 有效期 or are consolidated) and the form counts none of that, so a difference is a "
+            "warning; judged only when all four cells are written",
+        ),
+        example="规章: 2021 现行有效件数 12; 2022 本年制发件数 3, 本年废止件数 1, 现行有效件数 15",
+        title=Text(
+            zh="现行有效件数与上一年度报告不衔接",
+            en="Documents in force do not follow from last year's report",
+        ),
+        message=Text(
+            zh="{label}：上一年度现行有效件数 {previous} 加本年制发件数、减本年废止件数应为 {expected}，"
+            "填报为 {actual}",
+            en="{label}: last year's {previous} in force, plus issued less repealed, is {expected}; it reads {actual}",
+        ),
+    ),
+    Rule(
+        code="GD-JUMP",
+        severity=_W,
+        scope="collection",
+        basis=Basis(
+            "convention",
+            "plausibility, not a rule: a headline figure (new requests received, the 总计 of reviews and "
+            "of lawsuits) more than 10 times the previous year's or less than a tenth of it, the larger "
+            "at least 50 (the defaults), is more often a slip (a cumulative figure, another agency's row, "
+            "a misplaced digit) than a real change; factor and minimum are settings",
+        ),
+        example="一、本年新收政府信息公开申请数量 · 总计: 2020 12, 2021 1200",
+        title=Text(zh="主要数据较上一年度变化异常", en="A headline figure jumps from last year's"),
+        message=Text(
+            zh="{label}：填报为 {actual}，上一年度报告为 {expected}，变化超过 {factor} 倍",
+            en="{label}: reads {actual} against last year's {expected}, a change of more than {factor} times",
+        ),
+    ),
 )
 
 #: Every built-in rule: the reader's, the report rules, the collection rules, then the import rules.
