@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -148,6 +149,24 @@ def test_validate_unknown_rule_code(capsys: pytest.CaptureFixture[str], tmp_path
     path.write_text(VALID, encoding="utf-8")
     assert main(["validate", "--select", "GD-NOPE", str(path)]) == 2
     assert "'GD-NOPE'" in capsys.readouterr().err
+
+
+def test_validate_jump_settings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--jump-factor and --jump-minimum set when GD-JUMP fires; a setting out of range is a usage error, exit 2."""
+    report = gd.load(EXAMPLES / "2021-report.json")  # 15 new requests received
+    gd.dump(report, tmp_path / "2021.json")
+    gd.dump(gd.replace(attrs.evolve(report, year=2022), {"/requests/received/total": 60}), tmp_path / "2022.json")
+
+    def jumps(*options: str) -> list[tuple[str, object, object]]:
+        _, out = run(capsys, "validate", "--format", "json", *options, str(tmp_path))
+        records = json.loads(out)["findings"]
+        return [(r["path"], r["expected"], r["actual"]) for r in records if r["code"] == "GD-JUMP"]
+
+    assert jumps() == []  # 60 is not more than 10 times 15
+    assert jumps("--jump-factor", "3") == [("/requests/received/total", 15, 60)]
+    assert jumps("--jump-factor", "3", "--jump-minimum", "61") == []
+    assert main(["validate", "--jump-factor", "1", str(tmp_path)]) == 2
+    assert "jump_factor must be a number above 1" in capsys.readouterr().err
 
 
 def test_validate_strict_blanks(capsys: pytest.CaptureFixture[str], folder: Path) -> None:

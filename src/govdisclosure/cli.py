@@ -31,7 +31,7 @@ from .codecs import Format, Loaded, dumps, format_for, formats, get_format, iter
 from .importers import IMPORT_SUFFIXES, import_report
 from .regulation import TEMPLATES
 from .rules import RULES, Severity, iter_findings, select_rules
-from .rules.collection import CollectionChecker
+from .rules.collection import JUMP_FACTOR, JUMP_MINIMUM, CollectionChecker
 from .schemas import json_schema, xml_schema
 
 __all__ = ["main"]
@@ -110,6 +110,20 @@ def _parser() -> argparse.ArgumentParser:
         type=_codes,
         metavar="CODES",
         help="leave out these rules: codes or code prefixes, comma-separated; the most specific selector wins",
+    )
+    validate.add_argument(
+        "--jump-factor",
+        type=float,
+        default=JUMP_FACTOR,
+        metavar="N",
+        help=f"GD-JUMP: a headline figure more than N times last year's, or under 1/N of it (default {JUMP_FACTOR})",
+    )
+    validate.add_argument(
+        "--jump-minimum",
+        type=int,
+        default=JUMP_MINIMUM,
+        metavar="N",
+        help=f"GD-JUMP: only when the larger of the two figures is at least N (default {JUMP_MINIMUM})",
     )
     validate.set_defaults(run=_validate)
 
@@ -222,11 +236,10 @@ def _validate(arguments: argparse.Namespace, out: TextIO) -> int:
         return EXIT_UNREADABLE
     try:
         collection_codes = {rule.code for rule in select_rules(arguments.select, arguments.ignore, scope="collection")}
-    except ValueError as error:  # a code or prefix no rule has
+        run = _Run(arguments, _OUTPUTS[arguments.format](out, arguments), collection_codes)
+    except ValueError as error:  # a code or prefix no rule has, a jump setting out of range
         print(f"govdisclosure: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
-    writer: _Output = _OUTPUTS[arguments.format](out, arguments)
-    run = _Run(arguments, writer, collection_codes)
     sources = [sys.stdin.buffer if path == "-" else path for path in arguments.paths]
     progress = _Progress(_count_files(arguments.paths) if sys.stderr.isatty() else 0)
     for item in iter_load(*sources, on_skip=run.skip):
@@ -244,7 +257,10 @@ class _Run:
         self.writer = writer
         self.collection_codes = collection_codes
         self.checker: CollectionChecker[tuple[str, int | None]] = CollectionChecker(
-            lang=arguments.lang, describe=_named
+            lang=arguments.lang,
+            describe=_named,
+            jump_factor=arguments.jump_factor,
+            jump_minimum=arguments.jump_minimum,
         )
         self.files = 0
         self.source: str | None = None  # the file being read: its items come one after another

@@ -261,7 +261,7 @@ class _Jumps:
             raise ValueError(
                 f"jump_minimum must be a whole number of at least 1, such as {JUMP_MINIMUM}; got {minimum!r}"
             )
-        return cls(factor, minimum)
+        return cls(int(factor) if float(factor).is_integer() else factor, minimum)  # 10.0 reads "10"
 
     def between(self, last: int, now: int) -> bool:
         larger, smaller = max(last, now), min(last, now)
