@@ -543,6 +543,7 @@ DUMMY_VALUES = {
     "raw": "RAW",
     "columns": "7",
     "candidates": "CANDIDATES",
+    # the cross-report rules' values (govdisclosure.rules.collection)
     "previous": "3",
     "factor": "10",
 }
