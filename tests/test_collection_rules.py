@@ -584,9 +584,10 @@ _FLOWS = st.tuples(st.integers(0, 30), st.integers(0, 30))
 @st.composite
 def in_force_chains(draw: st.DrawFn) -> list[Any]:
     """Consecutive 2021-form reports of one agency whose documents in force follow on, in a drawn order."""
-    start = {row: draw(st.integers(0, 60)) for row in DOCUMENT_ROWS}
-    reports = [with_documents(attrs.evolve(REPORT_2021, published=None), row, in_force=start[row]) for row in start]
-    reports = [reports[-1]]
+    first: Any = attrs.evolve(REPORT_2021, published=None)
+    for row in DOCUMENT_ROWS:
+        first = with_documents(first, row, in_force=draw(st.integers(0, 60)))
+    reports = [first]
     for _ in range(draw(st.integers(1, 4))):
         report = following_2021(reports[-1])
         for row in DOCUMENT_ROWS:
