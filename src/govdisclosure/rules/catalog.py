@@ -14,7 +14,7 @@ from typing import Final
 
 from .._findings import Severity, Text
 from ..regulation import Language
-from . import checks, relations
+from . import checks, legacy, relations
 from .imports import IMPORT_RULES
 from .registry import RULES, Basis, Rule, register_rule
 
@@ -356,6 +356,65 @@ _CORE_RULES: Final = (
             zh="{actual} 年度已有同一机关的报告：{expected}",
             en="another report for this agency and {actual} was given: {expected}",
         ),
+    ),
+    # Legacy (pre-2019) narrative reports: no official form binds their figures, so these are warnings.
+    Rule(
+        code="GD-LEGACY-MEASURE",
+        severity=_I,
+        scope="report",
+        basis=Basis(
+            "interchange", "the legacy vocabulary (LEGACY_MEASURES): a figure outside it is kept with its label"
+        ),
+        title=Text(zh="旧版报告：统计指标不在词表中", en="Legacy report: a measure outside the vocabulary"),
+        message=Text(
+            zh="{label}：{actual} {unit}，不在统计指标词表中，按报告原文的名称保留",
+            en="{label}: {actual} {unit}, not a measure of the vocabulary, is kept under the report's own name",
+        ),
+        check=legacy.unknown_measures,
+    ),
+    Rule(
+        code="GD-LEGACY-RESTATED",
+        severity=_W,
+        scope="report",
+        basis=Basis("convention", "a report states each figure once; two values for one measure cannot both be right"),
+        title=Text(zh="旧版报告：同一指标前后数字不一", en="Legacy report: one measure stated with two values"),
+        message=Text(
+            zh="{label}：{first}为 {expected}，{second}却为 {actual}",
+            en="{label}: {first} gives {expected}, but {second} gives {actual}",
+        ),
+        check=legacy.restated,
+    ),
+    Rule(
+        code="GD-LEGACY-PARTS",
+        severity=_W,
+        scope="report",
+        basis=Basis(
+            "convention",
+            "a breakdown counts within its whole (LEGACY_BREAKDOWNS), and makes it up where every part is stated; "
+            "no official form binds a narrative report",
+        ),
+        title=Text(zh="旧版报告：分项与总数不符", en="Legacy report: a breakdown does not fit its whole"),
+        message=Text(
+            zh="{label}：{parts}合计 {actual}，应{comparison}{whole} {expected}",
+            en="{label}: {parts} come to {actual}, which should be {comparison} the {whole} figure of {expected}",
+        ),
+        check=legacy.parts_within_whole,
+    ),
+    Rule(
+        code="GD-LEGACY-OUTCOMES",
+        severity=_W,
+        scope="report",
+        basis=Basis(
+            "convention",
+            "2008 Regulation Art. 21 and 24: each request is answered, so a year's answers are no more than its "
+            "requests and those carried over; no official form binds a narrative report",
+        ),
+        title=Text(zh="旧版报告：答复数多于受理申请数", en="Legacy report: more requests answered than received"),
+        message=Text(
+            zh="{label}：对申请的答复 {actual} 件，多于受理的申请 {expected} 件（{caveat}）",
+            en="{label}: {actual} requests answered is more than the {expected} received ({caveat})",
+        ),
+        check=legacy.outcomes_within_received,
     ),
 )
 
