@@ -44,6 +44,7 @@ from .regulation import (
     APPLICANTS,
     LEGACY_BREAKDOWNS,
     LEGACY_MEASURES,
+    MONEY_UNITS,
     OTHER_MEASURE,
     TEMPLATES,
     template_for_year,
@@ -493,9 +494,6 @@ def _draw_proactive_cells(
 
 # ------------------------------------------------------------------ legacy figures
 
-#: How many 元 a legacy money unit is.
-_YUAN: Final = {"元": Decimal(1), "万元": Decimal(10_000)}
-
 
 def legacy_figures() -> st.SearchStrategy[tuple[Figure, ...]]:
     """A legacy report's figures that break no rule of :mod:`govdisclosure.rules.legacy`.
@@ -555,10 +553,10 @@ def _legacy_figure(draw: st.DrawFn, key: str, value: int) -> Figure:
     """A figure of *key* with *value* in its customary unit, a money amount now and then in the other unit."""
     unit = LEGACY_MEASURES[key].unit or "件"
     number: int | Decimal = value
-    if unit in _YUAN:
-        unit = draw(st.sampled_from(sorted(_YUAN)))
-        yuan = Decimal(value) * _YUAN[LEGACY_MEASURES[key].unit or "元"]
-        number = yuan / _YUAN[unit]
+    if unit in MONEY_UNITS:
+        unit = draw(st.sampled_from(sorted(MONEY_UNITS)))
+        yuan = Decimal(value) * MONEY_UNITS[LEGACY_MEASURES[key].unit or "元"]
+        number = yuan / MONEY_UNITS[unit]
         if number == number.to_integral_value():
             number = int(number)
     source = draw(st.none() | _source_spans())

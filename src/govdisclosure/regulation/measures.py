@@ -23,7 +23,9 @@ so a rule can hold the parts against the whole and an importer knows that
 
 from __future__ import annotations
 
+import types
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Final, Literal, TypeAlias
 
 import attrs
@@ -34,6 +36,7 @@ __all__ = [
     "ITEM_UNITS",
     "LEGACY_BREAKDOWNS",
     "LEGACY_MEASURES",
+    "MONEY_UNITS",
     "OTHER_MEASURE",
     "Breakdown",
     "BreakdownKind",
@@ -57,6 +60,10 @@ def _m(key: str, zh: str, en: str, unit: str, articles: tuple[ArticleRef, ...] =
 #: The classifiers a report counts items with, each counting alike: "主动公开信息120条，其中规范性文件5件"
 #: counts documents among the items.  Other units (人次, 次, 人, 元) count something else.
 ITEM_UNITS: Final = frozenset({"条", "件", "项", "个", "篇", "份", "起"})
+
+#: The units money figures are written in, and how many 元 each is: a report
+#: may state 12 500 元 in one sentence and 1.25万元 in another.
+MONEY_UNITS: Final[Mapping[str, Decimal]] = types.MappingProxyType({"元": Decimal(1), "万元": Decimal(10_000)})
 
 #: The key of a figure whose measure is not in the vocabulary; such a figure carries the report's own label.
 OTHER_MEASURE: Final = "other"

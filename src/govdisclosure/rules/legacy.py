@@ -22,14 +22,12 @@ from typing import Any, Final
 
 from .._findings import Finding, Text
 from ..model import Figure, LegacyReport
-from ..regulation import ITEM_UNITS, LEGACY_BREAKDOWNS, LEGACY_MEASURES, OTHER_MEASURE, Breakdown
+from ..regulation import ITEM_UNITS, LEGACY_BREAKDOWNS, LEGACY_MEASURES, MONEY_UNITS, OTHER_MEASURE, Breakdown
 from .context import Context, pointer
 from .registry import Rule
 
 __all__ = ["outcomes_within_received", "parts_within_whole", "restated", "unknown_measures"]
 
-#: The money units a figure may be written in, and how many 元 each is.
-_MONEY: Final = {"元": Decimal(1), "万元": Decimal(10_000)}
 #: The figures of one measure that a rule reads: (index in ``figures``, figure).
 _Stated = Sequence[tuple[int, Figure]]
 
@@ -44,8 +42,8 @@ def _figures(context: Context) -> Sequence[Figure]:
 def _amount(figure: Figure) -> tuple[str, Decimal]:
     """The figure's value in the unit it is compared in: (unit, value)."""
     unit = figure.unit.strip()
-    if unit in _MONEY:
-        return "元", Decimal(figure.value) * _MONEY[unit]
+    if unit in MONEY_UNITS:
+        return "元", Decimal(figure.value) * MONEY_UNITS[unit]
     return ("件" if unit in ITEM_UNITS else unit), Decimal(figure.value)
 
 
@@ -134,7 +132,7 @@ def _sum(amounts: Sequence[tuple[str, Decimal]]) -> tuple[str, Decimal] | None:
 def _shown(amount: Decimal, like: Figure) -> int | Decimal:
     """*amount* (in the compared unit) in the unit *like* is written in."""
     unit = like.unit.strip()
-    value = amount / _MONEY[unit] if unit in _MONEY else amount
+    value = amount / MONEY_UNITS[unit] if unit in MONEY_UNITS else amount
     return int(value) if type(like.value) is int and value == value.to_integral_value() else value
 
 
