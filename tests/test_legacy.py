@@ -382,3 +382,14 @@ def test_a_changed_part_of_a_complete_partition_is_reported_at_its_whole(
     legacy = report(whole, *parts)
     findings = [f for f in found(legacy) if f[0] != "GD-LEGACY-OUTCOMES"]
     assert findings == [("GD-LEGACY-PARTS", Severity.WARNING, "/figures/0/value")]
+
+
+def test_an_unknown_measure_key_is_named_briefly_with_the_closest() -> None:
+    """With 60-odd measures, a misspelt key is answered with the closest ones, not the whole list."""
+    with pytest.raises(ValueError, match=r"expected one of \d+ keys \(closest: requests_fax") as caught:
+        figure("requests", 1)
+    assert len(str(caught.value)) < 200
+    xml = gd.dumps(report(figure("litigations", 1)), "xml").replace(">litigations<", ">litigation<")
+    with pytest.raises(gd.ParseError, match=r"closest: litigations") as parsed:
+        gd.loads(xml, "xml")
+    assert len(str(parsed.value)) < 400
