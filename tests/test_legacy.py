@@ -393,3 +393,26 @@ def test_an_unknown_measure_key_is_named_briefly_with_the_closest() -> None:
     with pytest.raises(gd.ParseError, match=r"closest: litigations") as parsed:
         gd.loads(xml, "xml")
     assert len(str(parsed.value)) < 400
+
+
+@pytest.mark.parametrize(
+    ("written", "published", "message"),
+    [
+        (datetime.date(2013, 12, 19), datetime.date(2018, 11, 12), "written 2013-12-19, before the end of 2014"),
+        (datetime.date(2015, 4, 1), datetime.date(2015, 3, 20), "2015-04-01, after it was published on 2015-03-20"),
+    ],
+)
+def test_date_written_fits_the_year_and_the_publication(
+    written: datetime.date, published: datetime.date, message: str
+) -> None:
+    """Seed 000: a 2014 report signed 2013-12-19 (published 2018); and one signed after it was published."""
+    legacy = attrs.evolve(report(), year=2014, written=written, published=published)
+    about = [f for f in iter_findings(legacy, lang="en") if f.path == "/written"]
+    assert [(f.code, f.severity) for f in about] == [("GD-WRITTEN-DATE", Severity.WARNING)]
+    assert message in about[0].message
+
+
+def test_date_written_in_time_has_no_finding() -> None:
+    """Signed after the year ended and before publication: nothing to say."""
+    legacy = attrs.evolve(report(), year=2016, written=datetime.date(2017, 2, 4), published=datetime.date(2017, 3, 20))
+    assert found(legacy) == []

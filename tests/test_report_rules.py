@@ -550,6 +550,7 @@ DUMMY_VALUES = {
     "parts": "PARTS",
     "comparison": "COMPARISON",
     "caveat": "CAVEAT",
+    "problem": "PROBLEM",
 }
 
 
@@ -635,6 +636,7 @@ def _broken_legacy() -> gd.LegacyReport:
 
     return attrs.evolve(
         legacy(2016),
+        written=datetime.date(2016, 12, 19),
         figures=(
             figure("other", 434, label="网络诉求"),
             figure("proactive_published", 733, "条"),

@@ -331,9 +331,14 @@ def _consistent_report(key: str, year: int) -> st.SearchStrategy[AnnualReport]:
             tables["review_litigation"] = _draw_review(draw, blanks)
         if template.proactive is not None:
             tables["proactive"] = _draw_proactive(draw, fields["proactive"].metadata[MODEL], blanks)
+        published_on = draw(published)
         if "figures" in fields:
             tables["figures"] = draw(legacy_figures())
-        report: AnnualReport = cls(year=year, agency=draw(_CONSISTENT_AGENCIES), published=draw(published), **tables)
+            last = published_on or datetime.date(year + 1, 1, 31)
+            tables["written"] = draw(
+                st.none() | st.dates(datetime.date(year + 1, 1, 1), last)
+            )  # signed, then published
+        report: AnnualReport = cls(year=year, agency=draw(_CONSISTENT_AGENCIES), published=published_on, **tables)
         return report
 
     return build()

@@ -416,6 +416,15 @@ _CORE_RULES: Final = (
         ),
         check=legacy.outcomes_within_received,
     ),
+    Rule(
+        code="GD-WRITTEN-DATE",
+        severity=_W,
+        scope="report",
+        basis=Basis("convention", "a year's report is written after the year ends and published after it is written"),
+        title=Text(zh="成文日期与报告年度或发布日期不符", en="Date written does not fit the year or the publication"),
+        message=Text(zh="{label}：{actual} 成文，{problem}", en="{label}: written {actual}, {problem}"),
+        check=legacy.written_date,
+    ),
 )
 
 #: Every built-in rule: the reader's, the report rules, the collection rules, then the import rules.

@@ -16,6 +16,7 @@ what reviewers expect of its figures and is a warning.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Final
@@ -26,7 +27,7 @@ from ..regulation import ITEM_UNITS, LEGACY_BREAKDOWNS, LEGACY_MEASURES, MONEY_U
 from .context import Context, pointer
 from .registry import Rule
 
-__all__ = ["outcomes_within_received", "parts_within_whole", "restated", "unknown_measures"]
+__all__ = ["outcomes_within_received", "parts_within_whole", "restated", "unknown_measures", "written_date"]
 
 #: The figures of one measure that a rule reads: (index in ``figures``, figure).
 _Stated = Sequence[tuple[int, Figure]]
@@ -234,3 +235,30 @@ def unknown_measures(rule: Rule, context: Context) -> Iterator[Finding]:
             yield rule.finding(
                 _at(index, "measure"), lang=context.lang, label=label_of(figure), actual=figure.value, unit=figure.unit
             )
+
+
+def written_date(rule: Rule, context: Context) -> Iterator[Finding]:
+    """GD-WRITTEN-DATE: a report is signed off after its year has ended, and no later than it was published."""
+    report = context.report
+    if not isinstance(report, LegacyReport) or report.written is None:
+        return
+    where = pointer(("written",))
+    label = Text(zh="成文日期", en="Date written")
+    if report.written <= datetime.date(report.year, 12, 31):
+        yield rule.finding(
+            where,
+            lang=context.lang,
+            label=label,
+            actual=report.written,
+            problem=Text(
+                zh=f"早于{report.year}年度结束", en=f"before the end of {report.year}, the year it reports on"
+            ),
+        )
+    elif report.published is not None and report.written > report.published:
+        yield rule.finding(
+            where,
+            lang=context.lang,
+            label=label,
+            actual=report.written,
+            problem=Text(zh=f"晚于发布日期 {report.published}", en=f"after it was published on {report.published}"),
+        )
