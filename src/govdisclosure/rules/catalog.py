@@ -370,6 +370,7 @@ _CORE_RULES: Final = (
             zh="{label}：{actual} {unit}，不在统计指标词表中，按报告原文的名称保留",
             en="{label}: {actual} {unit}, not a measure of the vocabulary, is kept under the report's own name",
         ),
+        example='a figure {"measure": "other", "label": "网络诉求", "value": 434, "unit": "件"}',
         check=legacy.unknown_measures,
     ),
     Rule(
@@ -382,6 +383,7 @@ _CORE_RULES: Final = (
             zh="{label}：{first}为 {expected}，{second}却为 {actual}",
             en="{label}: {first} gives {expected}, but {second} gives {actual}",
         ),
+        example="主动公开政府信息733条 in the text and 626 in the 附表",
         check=legacy.restated,
     ),
     Rule(
@@ -398,6 +400,7 @@ _CORE_RULES: Final = (
             zh="{label}：{parts}合计 {actual}，应{comparison}{whole} {expected}",
             en="{label}: {parts} come to {actual}, which should be {comparison} the {whole} figure of {expected}",
         ),
+        example="行政诉讼3件(驳回1件、撤诉3件)",
         check=legacy.parts_within_whole,
     ),
     Rule(
@@ -414,6 +417,7 @@ _CORE_RULES: Final = (
             zh="{label}：对申请的答复 {actual} 件，多于受理的申请 {expected} 件（{caveat}）",
             en="{label}: {actual} requests answered is more than the {expected} received ({caveat})",
         ),
+        example="受理申请3件, 答复5件, no carry-over stated",
         check=legacy.outcomes_within_received,
     ),
     Rule(
@@ -423,6 +427,7 @@ _CORE_RULES: Final = (
         basis=Basis("convention", "a year's report is written after the year ends and published after it is written"),
         title=Text(zh="成文日期与报告年度或发布日期不符", en="Date written does not fit the year or the publication"),
         message=Text(zh="{label}：{actual} 成文，{problem}", en="{label}: written {actual}, {problem}"),
+        example="seed 000: a 2014 report signed 2013-12-19",
         check=legacy.written_date,
     ),
 )
