@@ -39,6 +39,8 @@ from govdisclosure.regulation import (  # noqa: E402
     APPLICANTS,
     ARTICLE_20,
     BALANCE_NOTE,
+    ITEM_UNITS,
+    LEGACY_BREAKDOWNS,
     LEGACY_MEASURES,
     NARRATIVE,
     SECTIONS_2008,
@@ -234,6 +236,16 @@ def _headings_md(heading: Heading, *, units: bool = False) -> str:
     return _table(header, rows)
 
 
+def _breakdowns_md() -> str:
+    """Each legacy breakdown: its whole, how its parts relate, and the parts, by key and label."""
+
+    def named(key: str) -> str:
+        return f"`{key}` {LEGACY_MEASURES[key].zh}"
+
+    rows = [(named(b.whole), f"`{b.kind}`", "<br>".join(named(part) for part in b.parts)) for b in LEGACY_BREAKDOWNS]
+    return _table(("whole", "kind", "parts"), rows)
+
+
 def _layout_html(template: str, table: str) -> str:
     """One table of *template* as printed, as an HTML table with its spans; each value cell shows its pointer's tail."""
     from html import escape
@@ -297,6 +309,8 @@ def _regulation_pages() -> dict[str, str]:
         "agency-levels.md": _headings_md(AGENCY_LEVELS),
         "agency-kinds.md": _headings_md(AGENCY_KINDS),
         "legacy-measures.md": _headings_md(LEGACY_MEASURES, units=True),
+        "legacy-breakdowns.md": _breakdowns_md(),
+        "item-units.md": f"The classifiers that count items alike: {'、'.join(sorted(ITEM_UNITS))}.\n",
         "rules.md": _rules_md(),
     }
 

@@ -26,10 +26,29 @@ from typing import Any, Final, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from .model import REPORT_CLASSES, Agency, AnnualReport, RequestRow, ReviewLitigation, ReviewOutcomes, SourceSpan, kinds
+from .model import (
+    REPORT_CLASSES,
+    Agency,
+    AnnualReport,
+    Figure,
+    RequestRow,
+    ReviewLitigation,
+    ReviewOutcomes,
+    SourceSpan,
+    kinds,
+)
 from .model._fields import CHOICES, MODEL
 from .model.kinds import FieldKind, is_required, kind_of
-from .regulation import AGENCY_KINDS, APPLICANTS, TEMPLATES, template_for_year
+from .regulation import (
+    AGENCY_KINDS,
+    APPLICANTS,
+    LEGACY_BREAKDOWNS,
+    LEGACY_MEASURES,
+    MONEY_UNITS,
+    OTHER_MEASURE,
+    TEMPLATES,
+    template_for_year,
+)
 from .rules.relations import IMPLAUSIBLE_WAN, Compare, relations_for
 
 __all__ = [
@@ -39,6 +58,7 @@ __all__ = [
     "counts",
     "deltas",
     "inconsistent_reports",
+    "legacy_figures",
     "models",
     "reports",
     "request_tables",
@@ -142,7 +162,23 @@ def models(cls: type[_T], **fixed: st.SearchStrategy[Any]) -> st.SearchStrategy[
         return _source_spans()  # type: ignore[return-value]
     strategies = {field.name: _for_field(field) for field in attrs.fields(cls)}  # type: ignore[arg-type]
     strategies.update(fixed)
+    if cls is Figure and "label" not in fixed:
+        return _figures(strategies)  # type: ignore[return-value]
     return st.builds(cls, **strategies)
+
+
+def _figures(strategies: dict[str, st.SearchStrategy[Any]]) -> st.SearchStrategy[Figure]:
+    """Figures drawn field by field, a label always given where the measure is ``other``."""
+    label = strategies.pop("label")
+    given = st.text(_TEXT_CHARACTERS, min_size=1, max_size=20).filter(str.strip)
+
+    def build(measure: str) -> st.SearchStrategy[Figure]:
+        return st.builds(
+            Figure, measure=st.just(measure), label=given if measure == OTHER_MEASURE else label, **strategies
+        )
+
+    measure = strategies.pop("measure")
+    return measure.flatmap(build)
 
 
 def uscc_codes() -> st.SearchStrategy[str]:
@@ -295,7 +331,14 @@ def _consistent_report(key: str, year: int) -> st.SearchStrategy[AnnualReport]:
             tables["review_litigation"] = _draw_review(draw, blanks)
         if template.proactive is not None:
             tables["proactive"] = _draw_proactive(draw, fields["proactive"].metadata[MODEL], blanks)
-        report: AnnualReport = cls(year=year, agency=draw(_CONSISTENT_AGENCIES), published=draw(published), **tables)
+        published_on = draw(published)
+        if "figures" in fields:
+            tables["figures"] = draw(legacy_figures())
+            last = published_on or datetime.date(year + 1, 1, 31)
+            tables["written"] = draw(
+                st.none() | st.dates(datetime.date(year + 1, 1, 1), last)
+            )  # signed, then published
+        report: AnnualReport = cls(year=year, agency=draw(_CONSISTENT_AGENCIES), published=published_on, **tables)
         return report
 
     return build()
@@ -452,3 +495,74 @@ def _draw_proactive_cells(
     else:
         return {name: draw(_PLAUSIBLE_MONEY if kind is kinds.MONEY else counts()) for name, kind in row_kinds.items()}
     return {name: blanks.cell(value, place, name) for name, value in values.items()}
+
+
+# ------------------------------------------------------------------ legacy figures
+
+
+def legacy_figures() -> st.SearchStrategy[tuple[Figure, ...]]:
+    """A legacy report's figures that break no rule of :mod:`govdisclosure.rules.legacy`.
+
+    Every measure of the vocabulary but ``other`` may be stated.  Each
+    breakdown's parts split its whole (a partition's parts add up to it,
+    overlapping parts are each within it), answers are within the requests
+    received and carried over (the carry-over stated where it is needed),
+    and some figures are stated twice with the same value, amounts now and
+    then in the other money unit (元 as 万元).
+    """
+    return st.composite(_draw_legacy_figures)()
+
+
+def _split(draw: st.DrawFn, whole: int, parts: int) -> list[int]:
+    """*whole* split into *parts* counts ≥ 0 that add up to it."""
+    cuts = sorted(draw(st.lists(st.integers(0, whole), min_size=parts - 1, max_size=parts - 1)))
+    return [b - a for a, b in zip([0, *cuts], [*cuts, whole], strict=True)]
+
+
+def _draw_legacy_figures(draw: st.DrawFn) -> tuple[Figure, ...]:
+    keys = [key for key in LEGACY_MEASURES if key != OTHER_MEASURE]
+    received, carried = draw(st.integers(0, 50)), draw(st.integers(0, 10))
+    values: dict[str, int] = {
+        "requests_received": received,
+        "requests_carried_over": carried,
+        "requests_answered": draw(st.integers(0, received + carried)),
+    }
+    parts = {part for breakdown in LEGACY_BREAKDOWNS for part in breakdown.parts}
+    for key in keys:
+        if key not in values and key not in parts:
+            values[key] = draw(st.integers(0, 10_000))
+    for breakdown in LEGACY_BREAKDOWNS:  # wholes come before the breakdowns of their parts
+        whole = values[breakdown.whole]
+        if breakdown.kind == "overlapping":
+            split = [draw(st.integers(0, whole)) for _ in breakdown.parts]
+        else:
+            covered = whole if breakdown.kind == "partition" else draw(st.integers(0, whole))
+            split = _split(draw, covered, len(breakdown.parts))
+        values.update(zip(breakdown.parts, split, strict=True))
+    stated = set(draw(st.sets(st.sampled_from(keys))))
+    (outcomes,) = (b for b in LEGACY_BREAKDOWNS if b.whole == "requests_answered")
+    answered = (
+        values["requests_answered"]
+        if "requests_answered" in stated
+        else sum(values[key] for key in outcomes.parts if key in stated)
+    )
+    if "requests_received" in stated and answered > received:
+        stated.add("requests_carried_over")
+    figures = [_legacy_figure(draw, key, values[key]) for key in keys if key in stated]
+    again = draw(st.lists(st.sampled_from(figures), max_size=3)) if figures else []
+    figures += [_legacy_figure(draw, figure.measure, values[figure.measure]) for figure in again]
+    return tuple(draw(st.permutations(figures)))
+
+
+def _legacy_figure(draw: st.DrawFn, key: str, value: int) -> Figure:
+    """A figure of *key* with *value* in its customary unit, a money amount now and then in the other unit."""
+    unit = LEGACY_MEASURES[key].unit or "件"
+    number: int | Decimal = value
+    if unit in MONEY_UNITS:
+        unit = draw(st.sampled_from(sorted(MONEY_UNITS)))
+        yuan = Decimal(value) * MONEY_UNITS[LEGACY_MEASURES[key].unit or "元"]
+        number = yuan / MONEY_UNITS[unit]
+        if number == number.to_integral_value():
+            number = int(number)
+    source = draw(st.none() | _source_spans())
+    return Figure(measure=key, value=number, unit=unit, source=source)

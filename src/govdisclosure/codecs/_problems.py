@@ -34,6 +34,7 @@ from ..model.kinds import (
     SEQUENCE,
     TEXT,
     FieldKind,
+    choices_text,
     is_required,
     kind_of,
 )
@@ -230,7 +231,7 @@ def _keyword(field: attrs.Attribute[Any], value: Any, pointer: str, problems: Pr
         return value
 
     def choices() -> str:
-        return "one of " + ", ".join(f'"{key}"' for key in heading) + ("" if required else " or null")
+        return choices_text(heading.keys(), value) + ("" if required else " or null")
 
     return _fail(problems, pointer, choices, value)
 

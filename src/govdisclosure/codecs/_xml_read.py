@@ -35,6 +35,7 @@ from ..model.kinds import (
     SEQUENCE,
     TEXT,
     FieldKind,
+    choices_text,
     is_required,
     kind_of,
 )
@@ -427,7 +428,7 @@ def _read_leaf(reader: _Reader, field: attrs.Attribute[Any], element: Any, point
     if kind is KEYWORD:
         keys = field.metadata[CHOICES].keys()
         if text not in keys:
-            reader.add(element, pointer, xpath, f"expected one of {', '.join(keys)}; got {_quote(text)}")
+            reader.add(element, pointer, xpath, f"expected {choices_text(keys, text, quote=False)}; got {_quote(text)}")
         return text
     if kind is NUMBER:
         declared = element.get("type")

@@ -27,8 +27,9 @@ from __future__ import annotations
 import copy
 import datetime
 import decimal
+import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -53,6 +54,7 @@ __all__ = [
     "MODEL",
     "MONEY",
     "NAME",
+    "NAMED_CHOICES",
     "NESTED",
     "NUMBER",
     "OFFSET",
@@ -338,10 +340,38 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         raise ValueError(f"{_owner(instance, attribute)}: must not be empty")
 
 
+#: Beyond this many choices a message names the closest to what was given, not every choice.
+NAMED_CHOICES: Final = 12
+
+
+def choices_text(keys: Sequence[str], given: object = None, *, quote: bool = True) -> str:
+    """The choices of a keyword field as a message names them: ``one of "a", "b"``.
+
+    With more than :data:`NAMED_CHOICES` choices (the legacy measures) the
+    message stays short: how many there are and the few closest to *given*
+    (else the first few).
+
+    >>> choices_text(["a", "b"])
+    'one of "a", "b"'
+    >>> choices_text([f"k{i}" for i in range(20)], "k7x")
+    'one of 20 keys (closest: "k7", "k17")'
+    >>> choices_text([f"k{i}" for i in range(20)], None, quote=False)
+    'one of 20 keys (k0, k1, k2, …)'
+    """
+    shown = (lambda key: f'"{key}"') if quote else str
+    if len(keys) <= NAMED_CHOICES:
+        return "one of " + ", ".join(map(shown, keys))
+    close = difflib.get_close_matches(given, keys, n=3) if isinstance(given, str) else []
+    if close:
+        return f"one of {len(keys)} keys (closest: {', '.join(map(shown, close))})"
+    return f"one of {len(keys)} keys ({', '.join(map(shown, keys[:3]))}, …)"
+
+
 def _check_keyword(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     keys = attribute.metadata[CHOICE_KEYS]
     if (value is not None or is_required(attribute)) and value not in keys:
-        raise ValueError(f"{_owner(instance, attribute)}: expected one of {', '.join(keys)}, got {value!r}")
+        expected = choices_text(keys, value, quote=False)
+        raise ValueError(f"{_owner(instance, attribute)}: expected {expected}, got {value!r}")
 
 
 def _check_json(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

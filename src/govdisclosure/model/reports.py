@@ -9,7 +9,15 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from ..regulation import LEGACY, LEGACY_MEASURES, NARRATIVE, TEMPLATE_2019, TEMPLATE_2021, TemplateVersion
+from ..regulation import (
+    LEGACY,
+    LEGACY_MEASURES,
+    NARRATIVE,
+    OTHER_MEASURE,
+    TEMPLATE_2019,
+    TEMPLATE_2021,
+    TemplateVersion,
+)
 from ._fields import (
     bind,
     date_field,
@@ -114,23 +122,41 @@ class SourceSpan:
 
 @attrs.frozen(kw_only=True)
 class Figure:
-    """A figure extracted from a legacy report: a measure, its value and unit, and where it was read."""
+    """A figure extracted from a legacy report: a measure, its value and unit, and where it was read.
+
+    *label* is the measure as the report words it.  A figure the vocabulary
+    has no measure for is carried as measure ``"other"`` with its *label*,
+    which it must then give.
+    """
 
     measure: str = attrs.field(**required(KEYWORD, choices=LEGACY_MEASURES))
+    label: str | None = text_field()
     value: int | Decimal = attrs.field(**required(NUMBER))
     unit: str = attrs.field(**required(NAME))
     source: SourceSpan | None = optional_field(SourceSpan)
 
+    def __attrs_post_init__(self) -> None:
+        if self.measure == OTHER_MEASURE and (self.label is None or not self.label.strip()):
+            raise ValueError(
+                f"Figure.label: a figure of measure {OTHER_MEASURE!r} gives its label as the report words it"
+            )
+
 
 @attrs.frozen(kw_only=True)
 class LegacyReport(_Report):
-    """A pre-2019 narrative report: the figures extracted from it, and its sections."""
+    """A pre-2019 narrative report: the figures extracted from it, and its sections.
+
+    *written* is the date the report is signed off (成文日期), which for a
+    narrative report is often all the date its text gives; *published* is
+    when the portal published it.
+    """
 
     template: ClassVar[TemplateVersion] = LEGACY
 
     year: int = attrs.field(**required(YEAR))
     agency: Agency = attrs.field(**required(NESTED, Agency))
     published: datetime.date | None = date_field()
+    written: datetime.date | None = date_field()
     figures: Sequence[Figure] = sequence_field(Figure)
     narrative: Narrative | None = optional_field(Narrative, omit_none=True)
     extensions: Mapping[str, Any] | None = json_field()

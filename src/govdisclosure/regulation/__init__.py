@@ -3,7 +3,7 @@
 Every official label, key and article reference the rest of the package uses
 lives here: Article 20's fifteen items, the headings of tables 二, 三 and 四
 under each template, the request-outcome taxonomy with the articles each
-outcome rests on, the report sections, and the template versions with the
+outcome rests on, the report sections, the legacy measures and their breakdowns, and the template versions with the
 years they govern; how each template prints its tables
 (:data:`LAYOUTS`), the cells by their printed labels (:data:`LABELS`) and
 the variant wordings seen in real reports (:data:`VARIANTS`).  Nothing here
@@ -16,6 +16,16 @@ from .articles import ARTICLE_20, REGULATION_2008, REGULATION_2019, item_label
 from .labels import LABELS, LabelError, LabelIndex, LabelMatch, normalise_label
 from .languages import LANGUAGES, Language, check_language, is_language
 from .layout import LAYOUTS, Block, Column, HeaderCell, Orientation, Row, TableLayout, TemplateLayout
+from .measures import (
+    ITEM_UNITS,
+    LEGACY_BREAKDOWNS,
+    LEGACY_MEASURES,
+    MONEY_UNITS,
+    OTHER_MEASURE,
+    Breakdown,
+    BreakdownKind,
+    breakdowns_of,
+)
 from .proactive import INFORMATION_CONTENT, PROACTIVE_2019, PROACTIVE_2021
 from .requests import (
     APPLICANTS,
@@ -28,7 +38,7 @@ from .requests import (
     REQUEST_ROWS_2021,
 )
 from .review import LITIGATION, REVIEW_LITIGATION
-from .sections import LEGACY_MEASURES, NARRATIVE, SECTIONS_2008, SECTIONS_2019
+from .sections import NARRATIVE, SECTIONS_2008, SECTIONS_2019
 from .templates import (
     LEGACY,
     TEMPLATE_2019,
@@ -52,14 +62,18 @@ __all__ = [
     "EXTENSIONS",
     "FIGURES",
     "INFORMATION_CONTENT",
+    "ITEM_UNITS",
     "LABELS",
     "LANGUAGES",
     "LAYOUTS",
     "LEGACY",
+    "LEGACY_BREAKDOWNS",
     "LEGACY_MEASURES",
     "LEGAL_PERSON",
     "LITIGATION",
+    "MONEY_UNITS",
     "NARRATIVE",
+    "OTHER_MEASURE",
     "OUTCOMES_2019",
     "OUTCOMES_2021",
     "PROACTIVE_2019",
@@ -78,6 +92,8 @@ __all__ = [
     "VARIANTS",
     "ArticleRef",
     "Block",
+    "Breakdown",
+    "BreakdownKind",
     "Column",
     "Deadline",
     "HeaderCell",
@@ -91,6 +107,7 @@ __all__ = [
     "TableLayout",
     "TemplateLayout",
     "TemplateVersion",
+    "breakdowns_of",
     "check_language",
     "is_language",
     "item_label",

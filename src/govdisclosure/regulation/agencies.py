@@ -83,6 +83,7 @@ REPORT_FIELDS = Heading(
         Heading("year", "报告年度", "Report year"),
         AGENCY,
         Heading("published", "发布日期", "Publication date", articles=(ArticleRef(49),)),
+        Heading("written", "成文日期", "Date written (the report's sign-off)"),
     ),
 )
 

@@ -1,10 +1,10 @@
-"""The sections of a report, and the legacy (pre-2019) measures extracted from them."""
+"""The sections of a report under each regime."""
 
 from __future__ import annotations
 
 from ._headings import ArticleRef, Heading
 
-__all__ = ["LEGACY_MEASURES", "NARRATIVE", "SECTIONS_2008", "SECTIONS_2019"]
+__all__ = ["NARRATIVE", "SECTIONS_2008", "SECTIONS_2019"]
 
 _OVERVIEW = Heading("overview", "一、总体情况", "Overview")
 _PROBLEMS = Heading(
@@ -81,30 +81,4 @@ NARRATIVE = Heading(
     "报告正文",
     "Narrative sections",
     children=(*SECTIONS_2019.children[:3], _FEES_2008, *SECTIONS_2019.children[3:]),
-)
-
-#: The fixed vocabulary of figures extracted from a pre-2019 narrative report.
-#: ``unit`` is the unit the figure is customarily reported in.
-LEGACY_MEASURES = Heading(
-    "measures",
-    "统计指标",
-    "Measures",
-    children=(
-        Heading("proactive_published", "主动公开政府信息数", "Items disclosed proactively", unit="条"),
-        Heading("normative_documents_published", "主动公开规范性文件数", "Normative documents disclosed", unit="件"),
-        Heading("requests_received", "受理政府信息公开申请数", "Requests received", unit="件"),
-        Heading("requests_answered", "对申请的答复总数", "Requests answered", unit="件"),
-        Heading("granted", "同意公开", "Disclosed", unit="件"),
-        Heading("partly_granted", "同意部分公开", "Partly disclosed", unit="件"),
-        Heading("withheld", "不予公开", "Not disclosed", unit="件"),
-        Heading("not_held", "信息不存在或非本机关掌握", "Not held or does not exist", unit="件"),
-        Heading("unclear", "申请内容不明确", "Request unclear", unit="件"),
-        Heading("other_answers", "其他答复", "Other answers", unit="件"),
-        Heading("consultations", "咨询", "Consultations", unit="人次"),
-        Heading("fees", "收取费用", "Fees charged", unit="元"),
-        Heading("fee_waivers", "减免费用", "Fees waived", unit="元"),
-        Heading("reviews", "行政复议", "Administrative reviews", unit="件"),
-        Heading("litigations", "行政诉讼", "Lawsuits", unit="件"),
-        Heading("complaints", "举报投诉", "Complaints and reports", unit="件"),
-    ),
 )

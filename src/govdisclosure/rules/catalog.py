@@ -14,7 +14,7 @@ from typing import Final
 
 from .._findings import Severity, Text
 from ..regulation import Language
-from . import checks, relations
+from . import checks, legacy, relations
 from .imports import IMPORT_RULES
 from .registry import RULES, Basis, Rule, register_rule
 
@@ -396,6 +396,79 @@ _CORE_RULES: Final = (
             zh="{label}：填报为 {actual}，上一年度报告为 {expected}，变化超过 {factor} 倍",
             en="{label}: reads {actual} against last year's {expected}, a change of more than {factor} times",
         ),
+    ),
+    # Legacy (pre-2019) narrative reports: no official form binds their figures, so these are warnings.
+    Rule(
+        code="GD-LEGACY-MEASURE",
+        severity=_I,
+        scope="report",
+        basis=Basis(
+            "interchange", "the legacy vocabulary (LEGACY_MEASURES): a figure outside it is kept with its label"
+        ),
+        title=Text(zh="旧版报告：统计指标不在词表中", en="Legacy report: a measure outside the vocabulary"),
+        message=Text(
+            zh="{label}：{actual} {unit}，不在统计指标词表中，按报告原文的名称保留",
+            en="{label}: {actual} {unit}, not a measure of the vocabulary, is kept under the report's own name",
+        ),
+        example='a figure {"measure": "other", "label": "网络诉求", "value": 434, "unit": "件"}',
+        check=legacy.unknown_measures,
+    ),
+    Rule(
+        code="GD-LEGACY-RESTATED",
+        severity=_W,
+        scope="report",
+        basis=Basis("convention", "a report states each figure once; two values for one measure cannot both be right"),
+        title=Text(zh="旧版报告：同一指标前后数字不一", en="Legacy report: one measure stated with two values"),
+        message=Text(
+            zh="{label}：{first}为 {expected}，{second}却为 {actual}",
+            en="{label}: {first} gives {expected}, but {second} gives {actual}",
+        ),
+        example="主动公开政府信息733条 in the text and 626 in the 附表",
+        check=legacy.restated,
+    ),
+    Rule(
+        code="GD-LEGACY-PARTS",
+        severity=_W,
+        scope="report",
+        basis=Basis(
+            "convention",
+            "a breakdown counts within its whole (LEGACY_BREAKDOWNS), and makes it up where every part is stated; "
+            "no official form binds a narrative report",
+        ),
+        title=Text(zh="旧版报告：分项与总数不符", en="Legacy report: a breakdown does not fit its whole"),
+        message=Text(
+            zh="{label}：{parts}合计 {actual}，应{comparison}{whole} {expected}",
+            en="{label}: {parts} come to {actual}, which should be {comparison} the {whole} figure of {expected}",
+        ),
+        example="行政诉讼3件(驳回1件、撤诉3件)",
+        check=legacy.parts_within_whole,
+    ),
+    Rule(
+        code="GD-LEGACY-OUTCOMES",
+        severity=_W,
+        scope="report",
+        basis=Basis(
+            "convention",
+            "2008 Regulation Art. 21 and 24: each request is answered, so a year's answers are no more than its "
+            "requests and those carried over; no official form binds a narrative report",
+        ),
+        title=Text(zh="旧版报告：答复数多于受理申请数", en="Legacy report: more requests answered than received"),
+        message=Text(
+            zh="{label}：对申请的答复 {actual} 件，多于受理的申请 {expected} 件（{caveat}）",
+            en="{label}: {actual} requests answered is more than the {expected} received ({caveat})",
+        ),
+        example="受理申请3件, 答复5件, no carry-over stated",
+        check=legacy.outcomes_within_received,
+    ),
+    Rule(
+        code="GD-WRITTEN-DATE",
+        severity=_W,
+        scope="report",
+        basis=Basis("convention", "a year's report is written after the year ends and published after it is written"),
+        title=Text(zh="成文日期与报告年度或发布日期不符", en="Date written does not fit the year or the publication"),
+        message=Text(zh="{label}：{actual} 成文，{problem}", en="{label}: written {actual}, {problem}"),
+        example="seed 000: a 2014 report signed 2013-12-19",
+        check=legacy.written_date,
     ),
 )
 

@@ -8,9 +8,11 @@ references, units) from the regulation headings the classes are bound to.  Every
 ``$defs``, named after the class and described by its docstring's first line;
 the root picks a report class by ``template``.
 
-Two things the JSON codec refuses cannot be said in JSON Schema: a number
+Three things the JSON codec refuses are not said in the schema: a number
 written with a fraction of zero (``3.0``), which JSON Schema counts as an
-integer, and a figure's source span ending before it starts.
+integer, a figure's source span ending before it starts, and a figure of
+measure ``other`` without its label (both invariants of one model class,
+checked where the class is built).
 
 Run ``python -m govdisclosure.schemas._jsonschema`` to rewrite the shipped
 ``annual-report.schema.json`` after changing a model, its docstring or a heading.

@@ -18,10 +18,10 @@ are four schemas: one strict schema per template, and one for a document of
 any template in which each table accepts the children of every template's
 table (:func:`_merged_order`), which checks the shape only.
 
-Three things the codec refuses cannot be said in XSD 1.0: a figure's value
+Four things the codec refuses cannot be said in XSD 1.0: a figure's value
 with a fraction but without ``type="decimal"`` (no co-occurrence
-constraints), a figure's source span ending before it starts, and an
-extension whose text is not JSON.  The schemas also allow white space
+constraints), a figure of measure ``other`` without its label, a figure's
+source span ending before it starts, and an extension whose text is not JSON.  The schemas also allow white space
 around a year or a date, which the XSD types collapse.
 
 Run ``python -m govdisclosure.schemas._xsd`` to rewrite the shipped ``.xsd``
