@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import govdisclosure as gd
+from govdisclosure.cli import main
 from govdisclosure.rules import RULES, ReportInvalid, Severity, Suppression, suppressions
 from govdisclosure.rules.summary import library_version
 
@@ -233,3 +234,87 @@ def test_validate_names_the_most_relevant_error_in_the_language_asked_for() -> N
     assert str(error) == f"2 errors; most relevant: {error.best.render('en')}"
     assert all(f.lang == "en" for f in error.findings)
     assert all(f.severity is Severity.ERROR for f in error.findings)
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command in-process; return its exit status, standard output and standard error."""
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.fixture
+def broken_file(tmp_path: Path) -> Path:
+    """The example with one cell off, as a file."""
+    path = tmp_path / "broken.json"
+    path.write_text(gd.dumps(one_cell_off()), encoding="utf-8")
+    return path
+
+
+def test_cli_prints_the_summary_last(capsys: pytest.CaptureFixture[str], broken_file: Path) -> None:
+    """The text output ends with a blank line and the summary, relations counted, in the language asked for."""
+    status, out, _ = cli(capsys, "validate", "--lang", "en", str(broken_file))
+    assert status == 1
+    assert out.splitlines()[-2:] == [
+        "",
+        "1 file, 1 report: 1 error, 0 warnings, 1 info; relations: 45 checked, 43 held, 2 failed, 0 not assessable;"
+        f" govdisclosure {gd.__version__}, ruleset {gd.RULESET_VERSION}",
+    ]
+
+
+def test_cli_suppress(capsys: pytest.CaptureFixture[str], broken_file: Path) -> None:
+    """--suppress CODE@POINTER leaves the finding out, turns the verdict ok, and the summary counts it."""
+    status, out, _ = cli(capsys, "validate", "--suppress", "GD-ROOT-CAUSE@/requests", str(broken_file))
+    assert status == 0
+    assert "GD-ROOT-CAUSE" not in out
+    assert out.splitlines()[-1] == (
+        "1 个文件，1 份报告：0 个错误，0 个警告，1 条提示；"
+        "勾稽关系：检查 45 条，成立 43 条，不成立 2 条，无法判断 0 条；"
+        f"已抑制 1 条；govdisclosure {gd.__version__}，规则集 {gd.RULESET_VERSION}"
+    )
+    status, out, _ = cli(
+        capsys,
+        "validate",
+        "--format",
+        "json",
+        "--suppress",
+        "GD-ROOT-CAUSE",
+        "--suppress",
+        "GD-USCC@/agency",
+        str(broken_file),
+    )
+    summary = json.loads(out)["summary"]
+    assert status == 0
+    assert summary["verdict"] == "ok"
+    assert summary["suppressed"] == {"GD-ROOT-CAUSE": 1}
+    assert summary["suppress"] == ["GD-ROOT-CAUSE", "GD-USCC@/agency"]
+    assert summary["relations"] == {"checked": 45, "held": 43, "failed": 2, "not_assessable": 0}
+    assert "GD-ROOT-CAUSE" not in summary["codes"]
+
+
+def test_cli_suppresses_cross_year_findings_too(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A cross-report finding (GD-DUPLICATE) is suppressed and counted as the others are."""
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(gd.dumps(example()), encoding="utf-8")
+    _, out, _ = cli(capsys, "validate", "--format", "json", str(tmp_path))
+    assert json.loads(out)["summary"]["codes"].get("GD-DUPLICATE") == 1
+    _, out, _ = cli(capsys, "validate", "--format", "json", "--suppress", "GD-DUPLICATE", str(tmp_path))
+    summary = json.loads(out)["summary"]
+    assert "GD-DUPLICATE" not in summary["codes"]
+    assert summary["suppressed"] == {"GD-DUPLICATE": 1}
+
+
+def test_cli_refuses_a_bad_suppression(capsys: pytest.CaptureFixture[str], broken_file: Path) -> None:
+    """An unknown code or a pointer without its / is a usage error (exit 2) naming it."""
+    for bad, message in (
+        ("GD-NOPE", "no rule has the code 'GD-NOPE'"),
+        ("GD-T3-ROW@x", "'x' is not a JSON Pointer"),
+        ("GD-PARSE", "GD-PARSE cannot be suppressed"),
+    ):
+        with pytest.raises(SystemExit) as exited:
+            main(["validate", "--suppress", bad, str(broken_file)])
+        assert exited.value.code == 2
+        assert f"argument --suppress: {message}" in capsys.readouterr().err
