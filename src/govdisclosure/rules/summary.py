@@ -124,8 +124,11 @@ def _sorted(counts: Mapping[str, int]) -> dict[str, int]:
     return {code: counts[code] for code in sorted(counts) if counts[code]}
 
 
+_SEVERITIES = tuple(severity.value for severity in Severity)
+
+
 def _severities(counts: Mapping[str, int]) -> dict[str, int]:
-    return {severity.value: counts.get(severity.value, 0) for severity in Severity}
+    return {severity: counts.get(severity, 0) for severity in _SEVERITIES}
 
 
 @attrs.frozen(kw_only=True)
@@ -159,16 +162,16 @@ class ValidationSummary:
         reports: int = 1,
     ) -> ValidationSummary:
         """The summary of the *findings* reported about *reports* reports."""
-        severities: Counter[str] = Counter()
-        codes: Counter[str] = Counter()
+        severities = dict.fromkeys(_SEVERITIES, 0)
+        codes: dict[str, int] = {}
         for finding in findings:
             severities[finding.severity.value] += 1
-            codes[finding.code] += 1
+            codes[finding.code] = codes.get(finding.code, 0) + 1
         return cls(
             reports=reports,
             severities=severities,
             codes=codes,
-            suppressed=dict(suppressed or {}),
+            suppressed=suppressed or {},
             relations=relations,
         )
 
