@@ -467,6 +467,9 @@ def _cli_pages() -> dict[str, str]:
             sums["requests"]["received"]["total"] += 1
             (Path(folder) / "sums.json").write_text(json.dumps(sums, ensure_ascii=False), encoding="utf-8")
             pages["cli-validate-findings.md"] = _session("validate", "--lang", "en", "sums.json")
+            pages["cli-validate-suppress.md"] = _session(
+                "validate", "--lang", "en", "--suppress", "GD-ROOT-CAUSE@/requests", "sums.json"
+            )
             pages["cli-convert.md"] = _session("convert", "report.json", "report.xml")
             pages.update(_cli_stream_pages(Path(folder)))
     schema_text, _ = _run_cli("schema", "--format", "json")
@@ -603,6 +606,9 @@ def _findings_pages() -> dict[str, str]:
         gd.validate(report, lang="en")
     except gd.ReportInvalid as error:
         pages["report-invalid.md"] = f"```text\n{error}\n```\n"
+    pages["summary-check.md"] = _json_block(gd.check(report, lang="en").summary.to_dict())
+    suppressed = gd.check(report, lang="en", suppress=["GD-USCC", "GD-ROOT-CAUSE@/requests"])
+    pages["summary-suppressed.md"] = _json_block(suppressed.summary.to_dict())
     return pages
 
 

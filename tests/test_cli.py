@@ -43,6 +43,10 @@ def test_validate_ok(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     assert out.splitlines() == [
         f"{folder / 'good.json'}: ok",
         "  info    [GD-BLANK-COUNTED] 197 个空白单元格按 0 参与计算",
+        "",
+        "1 个文件，1 份报告：0 个错误，0 个警告，1 条提示；勾稽关系："
+        "检查 45 条，成立 45 条，不成立 0 条，无法判断 0 条；"
+        f"govdisclosure {gd.__version__}，规则集 {gd.RULESET_VERSION}",
     ]
 
 
@@ -55,6 +59,10 @@ def test_validate_folder(capsys: pytest.CaptureFixture[str], folder: Path) -> No
         "  info    [GD-BLANK-COUNTED] 197 blank cells were counted as 0",
         f"{folder / 'sub' / 'bad.json'}: cannot be read as a report",
         '  error   /year [GD-PARSE] expected a four-digit year such as 2021, got the string "2021"',
+        "",
+        "2 files, 1 report: 1 error, 0 warnings, 1 info; relations:"
+        " 45 checked, 45 held, 0 failed, 0 not assessable;"
+        f" govdisclosure {gd.__version__}, ruleset {gd.RULESET_VERSION}",
     ]
 
 

@@ -129,6 +129,10 @@ def test_multi_report_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert [line for line in out.splitlines() if not line.startswith(" ")] == [
         f"{path}:2: ok",
         f"{path}:{2 + rows}: ok",
+        "",
+        "1 file, 2 reports: 0 errors, 0 warnings, 2 infos; relations:"
+        " 90 checked, 90 held, 0 failed, 0 not assessable;"
+        f" govdisclosure {gd.__version__}, ruleset {gd.RULESET_VERSION}",
     ]
 
 
@@ -139,7 +143,15 @@ def test_json_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, out, _ = run(capsys, "validate", "--lang", "en", str(path))
     assert status == 2
     heads = [line for line in out.splitlines() if not line.startswith(" ")]
-    assert heads == [f"{path}:1: ok", f"{path}:2: cannot be read as a report", f"{path}:3: ok"]
+    assert heads == [
+        f"{path}:1: ok",
+        f"{path}:2: cannot be read as a report",
+        f"{path}:3: ok",
+        "",
+        "1 file, 2 reports: 2 errors, 0 warnings, 2 infos; relations:"
+        " 90 checked, 90 held, 0 failed, 0 not assessable;"
+        f" govdisclosure {gd.__version__}, ruleset {gd.RULESET_VERSION}",
+    ]
     assert '  error   /schema [GD-PARSE] line 2: expected "govdisclosure/annual-report/1", got 1' in out.splitlines()
 
 
@@ -187,6 +199,10 @@ def test_json_summary_for_a_clean_file(capsys: pytest.CaptureFixture[str], tmp_p
         "ignore": None,
         "lang": "zh",
         "version": gd.__version__,
+        "suppressed": {},
+        "suppress": None,
+        "relations": {"checked": 45, "held": 45, "failed": 0, "not_assessable": 0},
+        "ruleset": gd.RULESET_VERSION,
     }
     assert [record["code"] for record in result["findings"]] == ["GD-BLANK-COUNTED"]
     status, out, _ = run(capsys, "validate", "--format", "json", "--blank", "strict", str(path))
@@ -290,4 +306,10 @@ def test_finding_about_a_file_written_already(capsys: pytest.CaptureFixture[str]
     assert status == 0  # GD-CARRY is a reviewers' convention: a warning (issue 11)
     heads = [line for line in out.splitlines() if not line.startswith(" ")]
     assert [heads[0], heads[2]] == [f"{tmp_path / '1.json'}: ok", f"{tmp_path / '1.json'}: ok (across years)"]
-    assert out.splitlines()[-1].startswith("  warning /requests/carried_over/total [GD-CARRY]")
+    assert out.splitlines()[-3].startswith("  warning /requests/carried_over/total [GD-CARRY]")
+    assert out.splitlines()[-2:] == [
+        "",
+        "2 files, 2 reports: 0 errors, 1 warning, 6 infos; relations:"
+        " 90 checked, 86 held, 0 failed, 4 not assessable;"
+        f" govdisclosure {gd.__version__}, ruleset {gd.RULESET_VERSION}",
+    ]

@@ -33,10 +33,24 @@ from .model import (
     iter_cells,
 )
 from .model._replace import PointerError, replace
-from .rules import Finding, ReportInvalid, Severity, is_valid, iter_findings, validate
+from .rules import (
+    RULESET_VERSION,
+    Finding,
+    RelationCounts,
+    ReportInvalid,
+    Result,
+    Severity,
+    Suppression,
+    ValidationSummary,
+    check,
+    is_valid,
+    iter_findings,
+    validate,
+)
 from .schemas import json_schema, xml_schema
 
 __all__ = [
+    "RULESET_VERSION",
     "Agency",
     "AnnualReport",
     "AnnualReport2019",
@@ -52,10 +66,15 @@ __all__ = [
     "ParseError",
     "PointerError",
     "Problem",
+    "RelationCounts",
     "ReportInvalid",
+    "Result",
     "Severity",
     "Source",
     "SourceSpan",
+    "Suppression",
+    "ValidationSummary",
+    "check",
     "dump",
     "dumps",
     "import_report",

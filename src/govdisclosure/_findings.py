@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime
 import decimal
 import enum
+import functools
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -202,25 +203,37 @@ def best_match(findings: Iterable[Finding]) -> Finding | None:
     return min(findings, key=lambda finding: (*relevance(finding), finding.path, finding.message), default=None)
 
 
+#: ReportInvalid's message in each language: no error, one error, several (the most relevant named).
+_INVALID: Final = {
+    "en": ("0 errors", "1 error; {best}", "{count} errors; most relevant: {best}"),
+    "zh": ("0 个错误", "1 个错误：{best}", "{count} 个错误；最相关的：{best}"),
+}
+
+
 class ReportInvalid(GovDisclosureError, ValueError):
     """A report has error-level findings; *findings* holds all of them, in document order.
 
     *best* is the most relevant of them (:func:`best_match`), the one the
-    message names.
+    message names as "most relevant" (it need not be ``findings[0]``).  The
+    message speaks *lang*, the best finding included; without *lang* it is
+    in English, the finding in its own language.
     """
 
-    def __init__(self, findings: Sequence[Finding]) -> None:
+    def __init__(self, findings: Sequence[Finding], *, lang: Language | None = None) -> None:
+        if lang is not None:
+            _check_lang(lang)
         self.findings: tuple[Finding, ...] = tuple(findings)
         self.best = best_match(self.findings)
+        self.lang = lang
+        none, one, several = _INVALID[lang or "en"]
         count = len(self.findings)
         if self.best is None:
-            text = "0 errors"
-        elif count == 1:
-            text = f"1 error; {self.best}"
+            text = none
         else:
-            text = f"{count} errors; most relevant: {self.best}"
+            best = self.best.render(lang)
+            text = (one if count == 1 else several).format(count=count, best=best)
         super().__init__(text)
 
-    def __reduce__(self) -> tuple[type[ReportInvalid], tuple[tuple[Finding, ...]]]:
+    def __reduce__(self) -> tuple[Any, ...]:
         # Rebuild from the findings, not from the message (for pickle and copy).
-        return (type(self), (self.findings,))
+        return (functools.partial(type(self), lang=self.lang), (self.findings,))

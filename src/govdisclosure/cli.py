@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from ._errors import ParseError, Problem
+from ._findings import Finding
 from .codecs import Format, Loaded, dumps, format_for, formats, get_format, iter_load, load
 from .importers import IMPORT_SUFFIXES, import_report
 from .regulation import TEMPLATES
-from .rules import RULES, Severity, iter_findings, select_rules
+from .rules import RULES, RULESET_VERSION, RelationCounts, Severity, Suppression, check, select_rules
 from .rules.collection import JUMP_FACTOR, JUMP_MINIMUM, CollectionChecker
 from .schemas import json_schema, xml_schema
 
@@ -125,6 +126,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"GD-JUMP: only when the larger of the two figures is at least N (default {JUMP_MINIMUM})",
     )
+    validate.add_argument(
+        "--suppress",
+        type=_suppression,
+        action="append",
+        metavar="CODE[@POINTER]",
+        help="leave out the findings of CODE (at POINTER and below it, if given), still counted in the summary;"
+        " repeatable",
+    )
     validate.set_defaults(run=_validate)
 
     convert = commands.add_parser(
@@ -185,6 +194,19 @@ def _parser() -> argparse.ArgumentParser:
 def _codes(text: str) -> list[str]:
     """``--select``/``--ignore``: comma-separated rule codes or prefixes."""
     return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def _suppression(text: str) -> Suppression:
+    """``--suppress``: a rule code, optionally ``@`` a JSON Pointer; not ``GD-PARSE`` (an unread file is unchecked)."""
+    try:
+        rule = Suppression.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("suppress: ")) from None
+    if rule.code == PARSE_CODE:
+        raise argparse.ArgumentTypeError(
+            f"{PARSE_CODE} cannot be suppressed: a file that cannot be read is not checked"
+        )
+    return rule
 
 
 # ------------------------------------------------------------------ names as people and JSON read them
@@ -268,6 +290,9 @@ class _Run:
         self.severities: Counter[str] = Counter()
         self.codes: Counter[str] = Counter()
         self.skipped: list[dict[str, str]] = []
+        self.suppress: tuple[Suppression, ...] = tuple(arguments.suppress or ())
+        self.suppressed: Counter[str] = Counter()
+        self.relations = RelationCounts()
 
     def skip(self, name: str, reason: str) -> None:
         print(f"govdisclosure: skipped {shown(name, name=True)}: {shown(reason)}", file=sys.stderr)
@@ -284,24 +309,35 @@ class _Run:
             self._write(where, [_problem_record(problem) for problem in error.problems])
             return
         self.reports += 1
-        records = [finding.in_language(self.arguments.lang).to_dict() for finding in item.findings]
-        checked = iter_findings(
+        lang = self.arguments.lang
+        records = [finding.in_language(lang).to_dict() for finding in item.findings if self._kept(finding)]
+        result = check(
             item.report,
             blank=self.arguments.blank,
             lang=self.arguments.lang,
             select=self.arguments.select,
             ignore=self.arguments.ignore,
             cascades=self.arguments.cascades,
+            suppress=self.suppress,
         )
-        records.extend(finding.to_dict() for finding in checked)
+        self.suppressed.update(result.summary.suppressed)
+        self.relations += result.summary.relations
+        records.extend(finding.to_dict() for finding in result.findings)
         later: dict[tuple[str, int | None], list[_Record]] = {}
         for about, finding in self.checker.add(item.report, where):
-            if finding.code not in self.collection_codes:
+            if finding.code not in self.collection_codes or not self._kept(finding):
                 continue
             (records if about == where else later.setdefault(about, [])).append(finding.to_dict())
         self._write(where, records)
         for about, more in later.items():  # about reports already written: their pair is complete only now
             self._write(about, more, again=True)
+
+    def _kept(self, finding: Finding) -> bool:
+        """Whether no ``--suppress`` covers *finding* (one that does is counted as suppressed)."""
+        if any(rule.covers(finding) for rule in self.suppress):
+            self.suppressed[finding.code] += 1
+            return False
+        return True
 
     def _write(self, where: tuple[str, int | None], records: list[_Record], *, again: bool = False) -> None:
         for record in records:
@@ -323,16 +359,25 @@ class _Run:
             "unreadable": self.unreadable,
             "severities": {severity.value: self.severities[severity.value] for severity in Severity},
             "codes": dict(sorted(self.codes.items())),
+            "suppressed": dict(sorted(self.suppressed.items())),
+            "relations": self.relations.to_dict(),
             "skipped": self.skipped,
             "blank": self.arguments.blank,
             "cascades": self.arguments.cascades,
             "select": self.arguments.select,
             "ignore": self.arguments.ignore,
+            "suppress": [_suppressed(rule) for rule in self.suppress] or None,
             "lang": self.arguments.lang,
             "version": _version(),
+            "ruleset": RULESET_VERSION,
         }
         self.writer.finish(summary)
         return status
+
+
+def _suppressed(rule: Suppression) -> str:
+    """A suppression as ``--suppress`` takes it."""
+    return rule.code if rule.pointer is None else f"{rule.code}@{_plain(rule.pointer)}"
 
 
 def _named(where: tuple[str, int | None]) -> str:
@@ -375,6 +420,11 @@ class _Text(_Output):
             where_in = f"{record['path']} " if record["path"] else ""
             message = shown(record["message"])
             print(f"  {record['severity']:<7} {shown(where_in)}[{record['code']}] {message}", file=self.out)
+
+    def finish(self, summary: _Record) -> None:
+        """The summary, in one line, after a blank line (nothing when no file was found)."""
+        if summary["files"]:
+            print(f"\n{_summary_line(summary, self.lang)}", file=self.out)
 
 
 class _Json(_Output):
@@ -466,6 +516,55 @@ def _summary(records: list[_Record], errors: int, lang: str) -> str:
     return "ok"
 
 
+#: The words of the text summary line, per language.
+_SUMMARY_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "files": "{} file|{} files",
+        "reports": "{} report|{} reports",
+        "error": "{} error|{} errors",
+        "warning": "{} warning|{} warnings",
+        "info": "{} info|{} infos",
+        "relations": "relations: {checked} checked, {held} held, {failed} failed, {not_assessable} not assessable",
+        "suppressed": "{} suppressed|{} suppressed",
+        "ruleset": "govdisclosure {version}, ruleset {ruleset}",
+        "join": ", ",
+        "head": ": ",
+        "part": "; ",
+    },
+    "zh": {
+        "files": "{} 个文件|{} 个文件",
+        "reports": "{} 份报告|{} 份报告",
+        "error": "{} 个错误|{} 个错误",
+        "warning": "{} 个警告|{} 个警告",
+        "info": "{} 条提示|{} 条提示",
+        "relations": "勾稽关系：检查 {checked} 条，成立 {held} 条，不成立 {failed} 条，无法判断 {not_assessable} 条",
+        "suppressed": "已抑制 {} 条|已抑制 {} 条",
+        "ruleset": "govdisclosure {version}，规则集 {ruleset}",
+        "join": "，",
+        "head": "：",
+        "part": "；",
+    },
+}
+
+
+def _summary_line(summary: _Record, lang: str) -> str:
+    """The summary as a person reads it, e.g. ``2 files, 2 reports: 1 error, 0 warnings, 1 info; relations: …``."""
+    words = _SUMMARY_WORDS[lang]
+
+    def count(key: str, number: int) -> str:
+        one, many = words[key].split("|")
+        return (one if number == 1 else many).format(number)
+
+    head = words["join"].join((count("files", summary["files"]), count("reports", summary["reports"])))
+    severities = words["join"].join(count(key, number) for key, number in summary["severities"].items())
+    parts = [head + words["head"] + severities, words["relations"].format(**summary["relations"])]
+    suppressed = sum(summary["suppressed"].values())
+    if suppressed:
+        parts.append(count("suppressed", suppressed))
+    parts.append(words["ruleset"].format(version=summary["version"], ruleset=summary["ruleset"]))
+    return words["part"].join(parts)
+
+
 def _parse_record(pointer: str, message: str, line: int | None = None, column: int | None = None) -> _Record:
     return {
         "code": PARSE_CODE,
@@ -521,13 +620,16 @@ def _import(arguments: argparse.Namespace, out: TextIO) -> int:
     severities: Counter[str] = Counter()
     codes: Counter[str] = Counter()
     unreadable = 0
+    relations = RelationCounts()
     progress = _Progress(len(pages) if sys.stderr.isatty() else 0)
     for page in pages:
         progress.step(page)
-        records = _import_one(page, arguments, target, out, output if many or output else None)
-        if records is None:
+        imported = _import_one(page, arguments, target, out, output if many or output else None)
+        if imported is None:
             unreadable += 1
             continue
+        records, counts = imported
+        relations += counts
         for record in records:
             severities[record["severity"]] += 1
             codes[record["code"]] += 1
@@ -542,9 +644,12 @@ def _import(arguments: argparse.Namespace, out: TextIO) -> int:
             "unreadable": unreadable,
             "severities": {severity.value: severities[severity.value] for severity in Severity},
             "codes": dict(sorted(codes.items())),
+            "suppressed": {},
+            "relations": relations.to_dict(),
             "blank": arguments.blank,
             "lang": arguments.lang,
             "version": _version(),
+            "ruleset": RULESET_VERSION,
         }
     )
     return status
@@ -552,8 +657,8 @@ def _import(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def _import_one(
     page: str, arguments: argparse.Namespace, target: Format, out: TextIO, output: str | None
-) -> list[_Record] | None:
-    """Import *page*, write its report, and return its findings' records (None when it cannot be read)."""
+) -> tuple[list[_Record], RelationCounts] | None:
+    """Import *page*, write its report, and return its findings' records and relations (None when unread)."""
     try:
         data = Path(page).read_bytes()
     except OSError as error:
@@ -566,9 +671,8 @@ def _import_one(
         _OUTPUTS[arguments.format](sys.stderr, arguments).file((page, None), records)
         return None
     records = [finding.to_dict() for finding in result.findings]
-    records.extend(
-        finding.to_dict() for finding in iter_findings(result.report, blank=arguments.blank, lang=arguments.lang)
-    )
+    checked = check(result.report, blank=arguments.blank, lang=arguments.lang)
+    records.extend(finding.to_dict() for finding in checked.findings)
     text = dumps(result.report, target.name)
     text = text if text.endswith("\n") else text + "\n"
     if output is None:
@@ -581,7 +685,7 @@ def _import_one(
         except OSError as error:
             _fail(f"cannot write {where}: {error.strerror}")
             return None
-    return records
+    return records, checked.summary.relations
 
 
 # ------------------------------------------------------------------ schema

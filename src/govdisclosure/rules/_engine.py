@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -15,8 +16,9 @@ from ._judge import Outcome, RootCause, Shape, judge, root_causes
 from .context import BlankPolicy, Context, finding, pointer
 from .registry import RULES, Rule, select_rules, selectors
 from .relations import relations_for
+from .summary import RelationCounts, Result, Suppression, ValidationSummary, suppressions
 
-__all__ = ["BlankPolicy", "finding", "is_valid", "iter_findings", "validate"]
+__all__ = ["BlankPolicy", "check", "finding", "is_valid", "iter_findings", "validate"]
 
 
 def iter_findings(
@@ -27,6 +29,7 @@ def iter_findings(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     cascades: bool = False,
+    suppress: Iterable[Suppression | str | tuple[str, str | None]] | None = None,
 ) -> Iterator[Finding]:
     """Lazily yield every finding about *report*, in document order.
 
@@ -49,24 +52,77 @@ def iter_findings(
     *lang* is the language the findings speak (``"zh"`` or ``"en"``).
     *select* and *ignore* choose rules by code or code prefix, as
     :func:`~govdisclosure.rules.select_rules` reads them (default: every
-    report rule).
+    report rule).  *suppress* leaves out findings by code and JSON Pointer
+    (see :func:`~govdisclosure.rules.suppressions`); :func:`check` counts
+    what it left out.
 
     The report rules run in catalogue order; the relation rules run
     together, at the place of the first of them, their findings ordered by
     the printed row of the cell each points at.
 
     Raises:
-        ValueError: for an unknown *blank* policy, language, or rule code.
+        ValueError: for an unknown *blank* policy, language, rule code or suppressed code.
         TypeError: for anything but a report.
     """
     plan = _plan(type(report), blank, lang, select, ignore)
+    rules = suppressions(suppress)
+    found = _findings(plan, report, blank, lang, cascades, None)
+    return _unsuppressed(found, rules, None) if rules else found
+
+
+def check(
+    report: AnnualReport,
+    *,
+    blank: BlankPolicy = "lenient",
+    lang: Language = "zh",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    cascades: bool = False,
+    suppress: Iterable[Suppression | str | tuple[str, str | None]] | None = None,
+) -> Result:
+    """Every finding about *report* and their :class:`ValidationSummary`, relations counted.
+
+    The arguments are those of :func:`iter_findings`.
+    """
+    plan = _plan(type(report), blank, lang, select, ignore)
+    rules = suppressions(suppress)
+    tally = _Tally()
+    found = _findings(plan, report, blank, lang, cascades, tally)
+    findings = tuple(_unsuppressed(found, rules, tally) if rules else found)
+    summary = ValidationSummary.of(findings, relations=tally.relations, suppressed=tally.suppressed)
+    return Result(findings, summary)
+
+
+class _Tally:
+    """What :func:`check` counts beside the findings: the relations' outcomes, the findings suppressed."""
+
+    def __init__(self) -> None:
+        self.relations = RelationCounts()
+        self.suppressed: Counter[str] = Counter()
+
+
+def _unsuppressed(found: Iterator[Finding], rules: tuple[Suppression, ...], tally: _Tally | None) -> Iterator[Finding]:
+    for one in found:
+        if any(rule.covers(one) for rule in rules):
+            if tally is not None:
+                tally.suppressed[one.code] += 1
+        else:
+            yield one
+
+
+def _findings(
+    plan: _Plan, report: AnnualReport, blank: BlankPolicy, lang: Language, cascades: bool, tally: _Tally | None
+) -> Iterator[Finding]:
+    """The findings of *plan*'s rules about *report*, counting the relations' outcomes into *tally* if given."""
     evaluator = plan.shape.evaluator
     failed, values = evaluator.evaluate(report)
     context = Context(report, lang, blank, evaluator.cells, values)
     for rule in plan.steps:
         if rule is None:
             if failed:
-                yield from _relation_findings(plan, report, values, failed, blank == "lenient", cascades, lang)
+                yield from _relation_findings(plan, report, values, failed, blank == "lenient", cascades, lang, tally)
+            elif tally is not None:
+                tally.relations = RelationCounts(plan.relation_count, plan.relation_count)
         else:
             assert rule.check is not None
             yield from rule.check(rule, context)
@@ -80,6 +136,7 @@ def _relation_findings(
     lenient: bool,
     cascades: bool,
     lang: Language,
+    tally: _Tally | None,
 ) -> Iterator[Finding]:
     """The findings of the relations that failed with blanks counted as 0, in relation order."""
     shape, cls = plan.shape, type(report)
@@ -87,6 +144,13 @@ def _relation_findings(
     judgement = judge(shape, values, failed, lenient=lenient)
     selected = [n for n in sorted(judgement.outcomes) if relations[n].code in plan.relation_codes]
     among = frozenset(selected)
+    if tally is not None:
+        outcomes = Counter(judgement.outcomes[n] for n in selected)
+        failures = outcomes[Outcome.FAILS]
+        unknown = outcomes[Outcome.NOT_ASSESSABLE] + outcomes[Outcome.BLANK_TOTAL]
+        tally.relations = RelationCounts(
+            plan.relation_count, plan.relation_count - failures - unknown, failures, unknown
+        )
 
     def own(number: int) -> Finding:
         relation = relations[number]
@@ -136,12 +200,16 @@ def validate(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     cascades: bool = False,
+    suppress: Iterable[Suppression | str | tuple[str, str | None]] | None = None,
 ) -> None:
     """Raise :class:`ReportInvalid` carrying every error-level finding, if there is any.
 
-    The arguments are those of :func:`iter_findings`; the findings speak *lang*.
+    The arguments are those of :func:`iter_findings`; the findings speak
+    *lang*, the message names the most relevant of them in it.
     """
-    findings = iter_findings(report, blank=blank, lang=lang, select=select, ignore=ignore, cascades=cascades)
+    findings = iter_findings(
+        report, blank=blank, lang=lang, select=select, ignore=ignore, cascades=cascades, suppress=suppress
+    )
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         raise ReportInvalid(errors)
@@ -154,9 +222,10 @@ def is_valid(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     cascades: bool = False,
+    suppress: Iterable[Suppression | str | tuple[str, str | None]] | None = None,
 ) -> bool:
     """Whether *report* has no error-level finding (stops at the first one)."""
-    findings = iter_findings(report, blank=blank, select=select, ignore=ignore, cascades=cascades)
+    findings = iter_findings(report, blank=blank, select=select, ignore=ignore, cascades=cascades, suppress=suppress)
     return not any(f.severity is Severity.ERROR for f in findings)
 
 
@@ -171,6 +240,8 @@ class _Plan:
     steps: tuple[Rule | None, ...]
     relation_codes: frozenset[str]
     outcome_codes: frozenset[str]
+    #: How many of the report's relations the selected rules check.
+    relation_count: int
 
 
 _EVALUATORS: dict[tuple[type[Any], int], Shape] = {}
@@ -207,4 +278,5 @@ def _prepare(cls: type[Any], rules: tuple[Rule, ...]) -> _Plan:
             steps.append(None)
     relation_codes = frozenset(rule.code for rule in rules if rule.relations is not None)
     outcome_codes = frozenset(rule.code for rule in rules if rule.outcome is not None)
-    return _Plan(shape, tuple(steps), relation_codes, outcome_codes)
+    count = sum(relation.code in relation_codes for relation in shape.evaluator.relations)
+    return _Plan(shape, tuple(steps), relation_codes, outcome_codes, count)

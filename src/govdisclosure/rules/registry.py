@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RULES",
+    "RULESET_VERSION",
     "Basis",
     "BasisKind",
     "Check",
@@ -64,6 +65,12 @@ Derivation: TypeAlias = "Callable[[TemplateVersion], Iterable[Relation]]"
 
 #: A function yielding a report rule's findings: given the rule itself and the report's context.
 Check: TypeAlias = "Callable[[Rule, Context], Iterable[Finding]]"
+
+#: The version of the built-in rule set, a whole number.  It goes up by one
+#: whenever a built-in rule is added or removed, or changes what it finds, its
+#: severity or its basis; the same report checked by the same rule-set version
+#: gives the same findings (up to their wording), whatever the library version.
+RULESET_VERSION: Final = 1
 
 _CODE: Final = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
 _SCOPES: Final = ("document", "report", "collection")
