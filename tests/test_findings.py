@@ -340,7 +340,9 @@ def test_report_invalid_from_validate() -> None:
     assert list(caught.value.findings) == expected
     assert caught.value.best is not None
     assert caught.value.best.code == "GD-USCC"
-    assert str(caught.value).startswith("2 errors")
+    assert str(caught.value).startswith("2 个错误；")  # the language asked for (zh by default), issue 11 item 6
+    with pytest.raises(ReportInvalid, match="^2 errors; most relevant: "):
+        gd.validate(broken, lang="en")
 
 
 def test_report_invalid_survives_pickle_and_copy() -> None:

@@ -212,7 +212,7 @@ def validate(
     )
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
-        raise ReportInvalid(errors)
+        raise ReportInvalid(errors, lang=lang)
 
 
 def is_valid(
