@@ -139,6 +139,22 @@ class TestMarkupInValues:
             (pointer, xpath, 2, f"{what} inside a value is not allowed (the text on either side would be joined)")
         ]
 
+    @pytest.mark.parametrize(
+        "prolog",
+        [
+            "",
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '\ufeff<?xml version="1.0"?>\n',
+            "<?xml-stylesheet href='a'?>",
+            '<?xml version="1.0"?><?pi?>',
+        ],
+    )
+    def test_markup_is_found_past_any_prolog(self, prolog: str) -> None:
+        """The quick test for markup (skipping the walk) sees past the XML declaration only, in text or bytes."""
+        body = "<requests><received><total>1<?pi x?>2</total></received></requests>"
+        for data in (prolog + document(body), (prolog + document(body)).encode("utf-8")):
+            assert [p.pointer for p in error_of(data).problems] == ["/requests/received/total"]
+
     def test_a_comment_in_a_figure_is_located_by_its_index(self) -> None:
         """Inside a legacy report's second figure, the pointer names the figure's index."""
         head = HEAD.replace("<template>2021</template>", "<template>legacy</template>").replace("2021", "2010")

@@ -9,6 +9,7 @@ elements and holds text that is not white space.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Final
 
 import attrs
@@ -20,7 +21,7 @@ from ..model._fields import MODEL, pointer_token
 from ..model.kinds import SEQUENCE, kind_of
 from ._xml_read import item_name
 
-__all__ = ["strip_markup"]
+__all__ = ["may_hold_markup", "strip_markup"]
 
 _PREFIX: Final = "gd"
 _MARKUP: Final = etree.XPath("//comment() | //processing-instruction()")
@@ -31,6 +32,26 @@ _ITEM_TAGS: Final = frozenset(
     for field in attrs.fields(cls)
     if kind_of(field) is SEQUENCE
 )
+
+
+#: The XML declaration, the one ``<?`` of a document that is not a processing instruction.
+_DECLARATION: Final = re.compile(rb"<\?xml[ \t\r\n]")
+
+
+def may_hold_markup(raw: bytes) -> bool:
+    """Whether the document *raw* may hold a comment or processing instruction (False: it holds none).
+
+    A comment starts with ``<!--`` and an instruction with ``<?``, which
+    nothing else but a CDATA section holds (text escapes ``<``): a document
+    without them, the XML declaration aside, needs no walk of its tree.
+    """
+    if b"<!--" in raw:
+        return True
+    start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    found = raw.find(b"<?", start)
+    if found == start and _DECLARATION.match(raw, start):
+        found = raw.find(b"<?", start + 2)
+    return found != -1
 
 
 def strip_markup(root: Any, problems: ProblemLog) -> None:

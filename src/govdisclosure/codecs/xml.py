@@ -33,7 +33,7 @@ from ..model import REPORT_CLASSES, AnnualReport
 from ..model._fields import MODEL
 from ..model.kinds import JSON, NUMBER, SEQUENCE, kind_of
 from ._structure import ROOT_KEYS
-from ._xml_markup import strip_markup
+from ._xml_markup import may_hold_markup, strip_markup
 from ._xml_read import NAMESPACE, careful_problems, item_name, structure_root
 from .data import to_data
 from .json import DEFAULT_MAX_SIZE
@@ -62,11 +62,12 @@ def loads(
             is not a valid report; each problem is located by line, XPath and
             JSON Pointer.
     """
-    root = _parse(data, max_size)
-    markup = ProblemLog()
-    strip_markup(root, markup)
-    if markup:
-        raise markup.error()
+    root, raw = _parse(data, max_size)
+    if may_hold_markup(raw):
+        markup = ProblemLog()
+        strip_markup(root, markup)
+        if markup:
+            raise markup.error()
     report = structure_root(root)
     if report is not None:
         return report
@@ -120,8 +121,8 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
-    """The root element of *data*, parsed with every protection on."""
+def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> tuple[Any, bytes]:
+    """The root element of *data*, parsed with every protection on, and the bytes it was parsed from."""
     if isinstance(data, str):
         raw = data.removeprefix("\ufeff").encode("utf-8", "surrogatepass")
     elif isinstance(data, (bytes, bytearray, memoryview)):
@@ -150,7 +151,7 @@ def _parse(data: str | bytes | bytearray | memoryview, max_size: int) -> Any:
         raise _refuse(f"not well-formed XML: {message}", line, column) from None
     if root.getroottree().docinfo.internalDTD is not None:  # pragma: no cover - the prolog was read first
         raise _refuse(_NO_DTD, 1)
-    return root
+    return root, raw
 
 
 _NO_DTD: Final = "a DTD is not allowed (it could declare entities or fetch external files)"

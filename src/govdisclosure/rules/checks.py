@@ -8,6 +8,7 @@ the rule's findings.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator
 
 from .._findings import Finding, Severity, Text
@@ -101,22 +102,30 @@ def deadline(rule: Rule, context: Context) -> Iterator[Finding]:
     published = report.published
     if published is None or published <= datetime.date(report.year, 12, 31):
         return
+    due = _due(report.year, report.agency.kind, report.agency.level)
+    if due is not None and published > due[0]:
+        basis = Text(zh=due[1].article.zh, en=due[1].article.en)
+        yield context.finding(rule, ("published",), expected=due[0], actual=published, basis=basis)
+
+
+@functools.lru_cache(maxsize=1024)
+def _due(year: int, kind: str | None, level: str | None) -> tuple[datetime.date, Deadline] | None:
+    """The last day to publish a *year* report of an agency of *kind* and *level*, and its deadline (None: no deadline).
+
+    Worked out once for each combination: reports of one year share it.
+    """
     try:
-        template = template_for_year(report.year)
+        template = template_for_year(year)
     except ValueError:
-        return
-    kind, level = report.agency.kind, report.agency.level
+        return None
     if template is not LEGACY and level is not None:
         kinds = [kind] if kind is not None else list(template.deadlines)
         if not any(level in ARTICLE_49_LEVELS[k] for k in kinds):
-            return
+            return None
     deadlines = [_deadline_of(template, kind)] if kind is not None else list(template.deadlines.values())
     # With the kind unknown, only the latest deadline can be held against the report.
-    latest = max(deadlines, key=lambda d: d.date_for(report.year))
-    due = latest.date_for(report.year)
-    if published > due:
-        basis = Text(zh=latest.article.zh, en=latest.article.en)
-        yield context.finding(rule, ("published",), expected=due, actual=published, basis=basis)
+    latest = max(deadlines, key=lambda d: d.date_for(year))
+    return latest.date_for(year), latest
 
 
 def _deadline_of(template: TemplateVersion, kind: str) -> Deadline:
