@@ -341,7 +341,7 @@ def test_report_invalid_from_validate() -> None:
     assert caught.value.best is not None
     assert caught.value.best.code == "GD-USCC"
     assert str(caught.value).startswith("2 个错误；")  # the language asked for (zh by default), issue 11 item 6
-    with pytest.raises(ReportInvalid, match="^2 errors; most relevant: "):
+    with pytest.raises(ReportInvalid, match=r"^2 errors; most relevant: "):
         gd.validate(broken, lang="en")
 
 
