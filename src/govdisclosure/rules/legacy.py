@@ -144,7 +144,10 @@ def _part_names(breakdown: Breakdown, stated: Sequence[str]) -> Text:
 
 def parts_within_whole(rule: Rule, context: Context) -> Iterator[Finding]:
     """GD-LEGACY-PARTS: a breakdown's parts are within its whole, and make it up where every part is stated."""
-    values = _values(_figures(context))
+    figures = _figures(context)
+    if not figures:  # every table report: nothing to hold against the breakdowns
+        return
+    values = _values(figures)
     for breakdown in LEGACY_BREAKDOWNS:
         whole = values.get(breakdown.whole)
         parts = [key for key in breakdown.parts if key in values]
@@ -188,6 +191,8 @@ def parts_within_whole(rule: Rule, context: Context) -> Iterator[Finding]:
 def outcomes_within_received(rule: Rule, context: Context) -> Iterator[Finding]:
     """GD-LEGACY-OUTCOMES: no more requests are answered than were received (and carried over, where stated)."""
     figures = _figures(context)
+    if not figures:
+        return
     values = _values(figures)
     received = values.get("requests_received")
     if received is None or ("requests_carried_over" not in values and _stated(figures, "requests_carried_over")):
