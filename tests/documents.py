@@ -1,4 +1,4 @@
-"""Hand-built documents in the interchange shape, shared by the schema tests.
+"""Hand-built documents in the interchange shape, shared by the schema tests, and reports reshaped through it.
 
 Keys are typed here by hand on purpose: the tests check the generated
 schemas against an independent statement of the shape.
@@ -6,7 +6,10 @@ schemas against an independent statement of the shape.
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+import govdisclosure as gd
 
 Document = dict[str, Any]
 
@@ -65,3 +68,20 @@ def agency() -> Document:
 def minimal(template: str) -> Document:
     """The smallest document of *template*: only the four required keys."""
     return {"schema": "govdisclosure/annual-report/1", "template": template, "year": 2021, "agency": {"name": "某局"}}
+
+
+def filled(report: gd.AnnualReport) -> gd.AnnualReport:
+    """*report* with every blank table cell written as 0."""
+
+    def fill(node: Any, key: str = "") -> Any:
+        if isinstance(node, dict):
+            return {name: fill(value, name) for name, value in node.items()}
+        if node is None:
+            return "0" if key == "amount" else 0
+        return node
+
+    document = json.loads(gd.dumps(report))
+    for table in ("proactive", "requests", "review_litigation"):
+        if table in document:
+            document[table] = fill(document[table])
+    return gd.loads(json.dumps(document))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,8 @@ from govdisclosure.rules import RULES, Severity, iter_findings, relations_for
 from govdisclosure.rules._compile import compile_relations
 from govdisclosure.rules.relations import Balance, Sum
 from govdisclosure.strategies import reports
+
+from .documents import filled
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 REPORT_2021: Any = gd.load(EXAMPLES / "2021-report.json")
@@ -40,23 +41,6 @@ def replaced(part: Any, path: tuple[str, ...], value: object) -> Any:
 
 def pointer(path: tuple[str, ...]) -> str:
     return "/" + "/".join(path)
-
-
-def filled(report: Any) -> Any:
-    """*report* with every blank table cell written as 0."""
-
-    def fill(node: Any, key: str = "") -> Any:
-        if isinstance(node, dict):
-            return {name: fill(value, name) for name, value in node.items()}
-        if node is None:
-            return "0" if key == "amount" else 0
-        return node
-
-    document = json.loads(gd.dumps(report))
-    for table in ("proactive", "requests", "review_litigation"):
-        if table in document:
-            document[table] = fill(document[table])
-    return gd.loads(json.dumps(document))
 
 
 def errors(report: Any, **options: Any) -> list[tuple[str, str]]:

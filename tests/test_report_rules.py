@@ -24,6 +24,8 @@ from govdisclosure.rules import RULES, Finding, Language, ReportInvalid, Severit
 from govdisclosure.rules.collection import iter_collection_findings
 from govdisclosure.strategies import reports, uscc_codes
 
+from .documents import filled
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 REPORT_2021: Any = gd.load(EXAMPLES / "2021-report.json")
 TIANSHUI: Any = gd.load(EXAMPLES / "2019-tianshui-civil-affairs.json")
@@ -348,23 +350,6 @@ def blank_relation_cells(report: gd.AnnualReport) -> list[gd.Cell]:
     """The blank cells among those the relations read, in the order the relations read them."""
     cells = {cell.path: cell for cell in gd.iter_cells(report)}
     return [cells[path] for path in relation_cells(report) if cells[path].value is None]
-
-
-def filled(report: gd.AnnualReport) -> gd.AnnualReport:
-    """*report* with every blank table cell written as 0."""
-
-    def fill(node: Any, key: str = "") -> Any:
-        if isinstance(node, dict):
-            return {name: fill(value, name) for name, value in node.items()}
-        if node is None:
-            return "0" if key == "amount" else 0
-        return node
-
-    document = json.loads(gd.dumps(report))
-    for table in ("proactive", "requests", "review_litigation"):
-        if table in document:
-            document[table] = fill(document[table])
-    return gd.loads(json.dumps(document))
 
 
 def test_relation_cells_are_table_cells() -> None:
