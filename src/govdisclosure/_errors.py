@@ -34,14 +34,16 @@ class Problem:
     xpath: str | None = None
 
     @property
+    def position(self) -> str:
+        """Where the problem is in the text (``line 3, column 7``, ``line 3``), or ``""`` when unknown."""
+        if self.line is None:
+            return ""
+        return f"line {self.line}, column {self.column}" if self.column else f"line {self.line}"
+
+    @property
     def location(self) -> str:
         """Where the problem is, as a person would read it."""
-        parts = []
-        if self.line is not None:
-            parts.append(f"line {self.line}, column {self.column}" if self.column else f"line {self.line}")
-        if self.pointer:
-            parts.append(self.pointer)
-        return " ".join(parts)
+        return " ".join(part for part in (self.position, self.pointer) if part)
 
     def __str__(self) -> str:
         location = self.location

@@ -580,12 +580,7 @@ def _parse_record(pointer: str, message: str, line: int | None = None, column: i
 
 
 def _problem_record(problem: Problem) -> _Record:
-    message = problem.message
-    if problem.line is not None:
-        where = (
-            f"line {problem.line}, column {problem.column}" if problem.column is not None else f"line {problem.line}"
-        )
-        message = f"{where}: {message}"
+    message = f"{problem.position}: {problem.message}" if problem.position else problem.message
     return _parse_record(problem.pointer, message, problem.line, problem.column)
 
 
