@@ -11,15 +11,15 @@ page, pipe text), beside the stored real pages of ``tests/data/published``
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import statistics
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from _timing import passes  # beside this script: run it as python benchmarks/NAME.py
 
 from govdisclosure import import_report
 from govdisclosure.codecs.data import from_data
@@ -51,15 +51,8 @@ def timed(items: Sequence[Any], call: Callable[[Any], object], repeats: int) -> 
 
     On a shared machine the best pass is the closer figure for one free core.
     """
-    call(items[0])
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        start = time.perf_counter()
-        for item in items:
-            call(item)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) / len(items) * 1e6, min(times) / len(items) * 1e6
+    times = passes(items, call, repeats)
+    return statistics.median(times), min(times)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import json
 import statistics
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from _timing import passes  # beside this script: run it as python benchmarks/NAME.py
 
 import govdisclosure as gd
 from govdisclosure.codecs import json as json_codec
@@ -43,15 +43,7 @@ def corpus(n: int, seed: int) -> list[dict[str, Any]]:
 
 def timed(items: Sequence[Any], call: Callable[[Any], object], repeats: int) -> float:
     """The median time of one pass of *call* over *items*, in µs per item."""
-    call(items[0])
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        start = time.perf_counter()
-        for item in items:
-            call(item)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) / len(items) * 1e6
+    return statistics.median(passes(items, call, repeats))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
